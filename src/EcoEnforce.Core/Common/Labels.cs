@@ -1,0 +1,85 @@
+using EcoEnforce.Campaigns;
+using EcoEnforce.Organisation;
+using EcoEnforce.Places;
+using EcoEnforce.Registry;
+
+namespace EcoEnforce.Common;
+
+/// <summary>The Chinese words for coded values, shared by views, Excel files and the API.</summary>
+public static class Labels
+{
+    public static readonly IReadOnlyDictionary<SupervisionClass, string> SupervisionClasses = new Dictionary<SupervisionClass, string>
+    {
+        [SupervisionClass.KeyPolluter] = "重点排污单位",
+        [SupervisionClass.Ordinary] = "一般排污单位",
+        [SupervisionClass.Special] = "特殊监管对象",
+    };
+
+    public static readonly IReadOnlyDictionary<PermitManagementType, string> PermitTypes = new Dictionary<PermitManagementType, string>
+    {
+        [PermitManagementType.None] = "无",
+        [PermitManagementType.Key] = "重点管理",
+        [PermitManagementType.Simplified] = "简化管理",
+        [PermitManagementType.Registration] = "登记管理",
+    };
+
+    public static readonly IReadOnlyDictionary<IndustrialPark, string> Parks = new Dictionary<IndustrialPark, string>
+    {
+        [IndustrialPark.None] = "",
+        [IndustrialPark.Lidu] = "李渡工业园区",
+        [IndustrialPark.Longqiao] = "龙桥工业园区",
+        [IndustrialPark.Qingxi] = "清溪工业园区",
+        [IndustrialPark.Baitao] = "白涛工业园区",
+    };
+
+    public static readonly IReadOnlyDictionary<DepartmentKind, string> DepartmentKinds = new Dictionary<DepartmentKind, string>
+    {
+        [DepartmentKind.Bureau] = "区生态环境局",
+        [DepartmentKind.Section] = "局科室",
+        [DepartmentKind.Partner] = "协作部门",
+        [DepartmentKind.Township] = "镇",
+        [DepartmentKind.Street] = "街道",
+        [DepartmentKind.ParkAdministration] = "园区管委会",
+    };
+
+    public static readonly IReadOnlyDictionary<PlanStatus, string> PlanStatuses = new Dictionary<PlanStatus, string>
+    {
+        [PlanStatus.Draft] = "草稿",
+        [PlanStatus.Published] = "已发布",
+        [PlanStatus.Superseded] = "已被新版本替代",
+    };
+
+    public static readonly IReadOnlyDictionary<PlaceKind, string> PlaceKinds = new Dictionary<PlaceKind, string>
+    {
+        [PlaceKind.AirStation] = "空气质量监测站点",
+        [PlaceKind.DrinkingWaterSource] = "饮用水水源保护区",
+        [PlaceKind.ExamVenue] = "考点",
+        [PlaceKind.River] = "河流",
+    };
+
+    public static readonly IReadOnlyDictionary<StationLevel, string> StationLevels = new Dictionary<StationLevel, string>
+    {
+        [StationLevel.None] = "",
+        [StationLevel.National] = "国控",
+        [StationLevel.Municipal] = "市控",
+        [StationLevel.District] = "区控",
+    };
+
+    public static string YesNo(bool value) => value ? "是" : "否";
+
+    /// <summary>Parses a label back to its value; accepts the label with or without a suffix such as 工业园区.</summary>
+    public static bool TryParse<T>(IReadOnlyDictionary<T, string> labels, string? text, out T value) where T : notnull
+    {
+        var t = (text ?? "").Trim();
+        foreach (var (key, label) in labels)
+        {
+            if (label.Length > 0 && (label == t || (t.Length >= 2 && label.StartsWith(t, StringComparison.Ordinal))))
+            {
+                value = key;
+                return true;
+            }
+        }
+        value = default!;
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+using EcoEnforce.Accounts;
+using EcoEnforce.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcoEnforce.Data.Configurations;
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b) => b.Property(u => u.DisplayName).HasMaxLength(50);
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.Actor).HasMaxLength(256);
+        b.Property(a => a.Action).HasMaxLength(16);
+        b.Property(a => a.EntityType).HasMaxLength(100);
+        b.Property(a => a.EntityKey).HasMaxLength(200);
+        b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => new { a.EntityType, a.EntityKey });
+    }
+}

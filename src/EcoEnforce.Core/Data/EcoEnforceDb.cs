@@ -1,0 +1,54 @@
+using EcoEnforce.Accounts;
+using EcoEnforce.Auditing;
+using EcoEnforce.Campaigns;
+using EcoEnforce.Organisation;
+using EcoEnforce.Places;
+using EcoEnforce.Registry;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EcoEnforce.Data;
+
+/// <summary>The one database of EcoEnforce. The same model runs on SQLite and PostgreSQL; each provider has its
+/// own migration assembly.</summary>
+public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>Shared by every node so cookies and tokens issued by one are accepted by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Inspector> Inspectors => Set<Inspector>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<PositiveListEntry> PositiveListEntries => Set<PositiveListEntry>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EcoEnforceDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC; SQLite loses DateTimeKind, so it is restored on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        // Enums as their names: readable for anyone querying the database directly, stable under reordering.
+        configurationBuilder.Properties<SupervisionClass>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PermitManagementType>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<IndustrialPark>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DepartmentKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PlaceKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<StationLevel>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<CampaignKind>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<ReportingKind>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,18 @@
+using EcoEnforce.Campaigns;
+using EcoEnforce.Registry;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcoEnforce;
+
+public static class FeatureRegistration
+{
+    /// <summary>Every use-case handler; a convention test checks none is missing.</summary>
+    public static IServiceCollection AddEcoEnforceFeatures(this IServiceCollection services) => services
+        .AddScoped<Accounts.CreateUser.Handler>()
+        .AddScoped<CopyPlan.Handler>()
+        .AddScoped<RevisePlan.Handler>()
+        .AddScoped<PublishPlan.Handler>()
+        .AddScoped<UpdateCampaign.Handler>()
+        .AddScoped<ImportEntities.Handler>()
+        .AddScoped<ExportEntities.Handler>();
+}

@@ -1,0 +1,87 @@
+using EcoEnforce.Accounts;
+using EcoEnforce.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace EcoEnforce.Web.Infrastructure;
+
+public static class AuthenticationSetup
+{
+    public const string CookieOrBearer = "CookieOrBearer";
+
+    /// <summary>Identity with cookies for people in browsers and bearer tokens for API clients; everything requires
+    /// a signed-in user unless an endpoint explicitly allows anonymous access.</summary>
+    public static IServiceCollection AddEcoEnforceAuthentication(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("EcoEnforce").PersistKeysToDbContext<EcoEnforceDb>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<EcoEnforceDb>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                // AddIdentity sets the cookie as default for authenticate and challenge; the policy scheme must win.
+                o.DefaultScheme = CookieOrBearer;
+                o.DefaultAuthenticateScheme = CookieOrBearer;
+                o.DefaultChallengeScheme = CookieOrBearer;
+                o.DefaultForbidScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "EcoEnforce.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            // API callers get status codes, not a redirect to the login page.
+            o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Admin, Roles.SectionChief))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer));
+        return services;
+    }
+
+    private static Task ApiAware(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class Policies
+{
+    /// <summary>May change the registry and plans: 管理员, 科室负责人.</summary>
+    public const string Editor = "Editor";
+    public const string Admin = "Admin";
+    /// <summary>Bureau staff, i.e. every role except 联络员, who see only their own unit's reporting.</summary>
+    public const string Staff = "Staff";
+}

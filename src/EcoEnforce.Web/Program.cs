@@ -1,0 +1,50 @@
+using EcoEnforce;
+using EcoEnforce.Auditing;
+using EcoEnforce.Data;
+using EcoEnforce.Web.Api;
+using EcoEnforce.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddEcoEnforceDatabase(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+// Chinese text goes out as UTF-8, not as &#x...; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddScoped<IActor, HttpActor>();
+builder.Services.AddEcoEnforceAuthentication();
+builder.Services.AddEcoEnforceFeatures();
+builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login"));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1");
+builder.Services.AddHealthChecks().AddDbContextCheck<EcoEnforceDb>("database");
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "EcoEnforce.Antiforgery");
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxBytes);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = UploadLimits.MaxBytes + 64 * 1024);
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(null, CancellationToken.None);
+}
+
+// API callers get ProblemDetails for unhandled errors; people get the Chinese error page.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/Error"));
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapRazorPages();
+app.MapEcoEnforceApi();
+
+app.Run();
+
+public partial class Program;

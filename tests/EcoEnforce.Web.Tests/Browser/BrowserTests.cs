@@ -1,0 +1,99 @@
+using EcoEnforce.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EcoEnforce.Web.Tests.Browser;
+
+/// <summary>The app on a real Kestrel port, driven by Debian's Chromium. Screenshots go to TestResults/screenshots.</summary>
+public sealed class BrowserApp : EcoEnforceApp, IAsyncLifetime
+{
+    public override EcoEnforce.Data.DatabaseProvider Provider => EcoEnforce.Data.DatabaseProvider.Sqlite;
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser? Browser { get; private set; }
+    private IPlaywright? _playwright;
+
+    public const string Chromium = "/usr/bin/chromium";
+
+    async ValueTask IAsyncLifetime.InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (IsCi) throw new InvalidOperationException("CI=true but /usr/bin/chromium is missing: browser tests cannot be skipped in CI.");
+            return;
+        }
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
+
+public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
+
+    private async Task<IPage> SignedInPageAsync(int width = 1280, int height = 900)
+    {
+        Assert.SkipWhen(app.Browser is null, "Chromium is not installed (/usr/bin/chromium); run ./test.sh as root to install it.");
+        var page = await app.Browser!.NewPageAsync(new() { Locale = "zh-CN", BaseURL = app.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        await page.GotoAsync("/Plans");
+        await page.FillAsync("#UserName", "admin");
+        await page.FillAsync("#Password", EcoEnforceApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Plans");
+        return page;
+    }
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task An_officer_logs_in_opens_the_2022_plan_sees_its_eight_campaigns_and_opens_one()
+    {
+        var page = await SignedInPageAsync();
+        await page.ClickAsync("text=涪陵区2022年生态环境执法现场检查计划");
+        await page.WaitForURLAsync("**/Plans/*");
+        var rows = page.Locator("table.grid tbody tr");
+        Assert.Equal(8, await rows.CountAsync());
+        Assert.Contains("示例数据", await page.InnerTextAsync(".demo-banner"), StringComparison.Ordinal);
+        await ShotAsync(page, "plan-2022");
+
+        await page.ClickAsync("text=核与辐射执法检查计划");
+        await page.WaitForURLAsync("**/Plans/Campaign/*");
+        Assert.Contains("84 家", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
+        await ShotAsync(page, "campaign-nuclear");
+    }
+
+    [Fact]
+    public async Task The_registry_filters_as_you_type_and_works_on_a_phone()
+    {
+        var page = await SignedInPageAsync(390, 844);
+        await page.GotoAsync("/Registry");
+        await page.SelectOptionAsync("#Flag", "nuclear");
+        await page.WaitForFunctionAsync("() => document.querySelector('#results p').innerText.includes('84')");
+        Assert.Contains("共 84 个检查对象", await page.InnerTextAsync("#results p"), StringComparison.Ordinal);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the registry page scrolls sideways on a phone");
+        await ShotAsync(page, "registry-phone");
+    }
+}

@@ -1,0 +1,1 @@
+global using EcoEnforce.Web.Tests.Infrastructure;
