@@ -17,15 +17,7 @@ public static class AuthenticationSetup
     {
         services.AddDataProtection().SetApplicationName("EcoEnforce").PersistKeysToDbContext<EcoEnforceDb>();
 
-        services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentity<AppUser, IdentityRole>(AccountOptions.Apply)
             .AddEntityFrameworkStores<EcoEnforceDb>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
