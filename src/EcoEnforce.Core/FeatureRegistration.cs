@@ -13,6 +13,8 @@ public static class FeatureRegistration
         .AddScoped<RevisePlan.Handler>()
         .AddScoped<PublishPlan.Handler>()
         .AddScoped<UpdateCampaign.Handler>()
+        .AddScoped<SaveEnterprise.Handler>()
+        .AddScoped<ChangePositiveList.Handler>()
         .AddScoped<ImportEntities.Handler>()
         .AddScoped<ExportEntities.Handler>();
 }

@@ -14,7 +14,8 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddScoped<IActor, HttpActor>();
 builder.Services.AddEcoEnforceAuthentication();
 builder.Services.AddEcoEnforceFeatures();
-builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login"));
+builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login"))
+    .AddMvcOptions(ChineseModelBinding.Apply);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
 builder.Services.AddHealthChecks().AddDbContextCheck<EcoEnforceDb>("database");

@@ -38,8 +38,9 @@ public static class DemoData
         for (var i = 0; i < InspectorCount; i++)
         {
             var department = i < 28 ? enforcement : others[i % others.Count];
-            // A few certificates lapse in 2022 so that validity rules have something to find.
-            var validTo = i % 13 == 5 ? new DateOnly(2022, 5, 31) : new DateOnly(2025, 12, 31);
+            // A few certificates lapsed in 2022 so that validity rules have something to find; the rest stay valid
+            // long enough for the demo to look alive whenever it is started.
+            var validTo = i % 13 == 5 ? new DateOnly(2022, 5, 31) : new DateOnly(2030, 12, 31);
             list.Add(new Inspector
             {
                 Name = DemoNames.Person(random),

@@ -115,7 +115,7 @@ internal sealed class DemoEntityGenerator(Random r, IReadOnlyList<Department> de
     private void AddPositiveList(Enterprise e) => e.PositiveListEntries.Add(new PositiveListEntry
     {
         From = new DateOnly(2022, 1, 1),
-        To = new DateOnly(2022, 12, 31),
+        To = new DateOnly(2028, 12, 31),
         Reason = "近三年无环境违法记录，环境管理规范，自动监控数据稳定达标",
     });
 

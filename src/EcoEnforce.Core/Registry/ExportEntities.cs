@@ -29,7 +29,7 @@ public static class ExportEntities
 
     private static XlsxSheet Sheet()
     {
-        var sheet = new XlsxSheet("检查对象名录") { FrozenRows = 1, Landscape = true };
+        var sheet = new XlsxSheet("检查对象名录") { FrozenRows = 1, Landscape = true, FitToWidth = false };
         sheet.ColumnWidths.AddRange(Widths);
         sheet.Rows.Add([.. RegistryColumns.All.Select(c => new XlsxCell(RegistryColumns.Required.Contains(c) ? c + "*" : c, CellStyle.Header))]);
         return sheet;

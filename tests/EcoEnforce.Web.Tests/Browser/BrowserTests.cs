@@ -96,4 +96,32 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.False(overflow, "the registry page scrolls sideways on a phone");
         await ShotAsync(page, "registry-phone");
     }
+
+    [Fact]
+    public async Task The_dashboard_counts_the_registry_and_an_entity_page_shows_its_flags()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync("/");
+        Assert.Contains("426", await page.InnerTextAsync(".cards"), StringComparison.Ordinal);
+        await ShotAsync(page, "dashboard");
+
+        await page.GotoAsync("/Registry?Flag=automonitoring");
+        await ShotAsync(page, "registry");
+        await page.Locator("#results table a").First.ClickAsync();
+        await page.WaitForURLAsync("**/Registry/*");
+        Assert.Contains("自动监控", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await ShotAsync(page, "entity");
+    }
+
+    [Fact]
+    public async Task The_public_portal_reads_on_a_phone_without_login()
+    {
+        Assert.SkipWhen(app.Browser is null, "Chromium is not installed (/usr/bin/chromium).");
+        var page = await app.Browser!.NewPageAsync(new() { Locale = "zh-CN", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync("/public");
+        await page.ClickAsync("text=涪陵区2022年生态环境执法现场检查计划");
+        Assert.Contains("二、主要内容", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"));
+        await ShotAsync(page, "public-plan-phone");
+    }
 }

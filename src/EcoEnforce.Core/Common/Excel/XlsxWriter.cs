@@ -27,6 +27,8 @@ public sealed class XlsxSheet(string name)
     public List<string> Merges { get; } = [];
     public int FrozenRows { get; set; }
     public bool Landscape { get; set; }
+    /// <summary>Forms print on one page width; wide data sheets (FitToWidth = false) print at full size across pages.</summary>
+    public bool FitToWidth { get; set; } = true;
 
     public XlsxSheet Row(params XlsxCell[] cells)
     {
@@ -62,7 +64,7 @@ public static class XlsxWriter
     private static Worksheet Worksheet(XlsxSheet sheet)
     {
         var worksheet = new Worksheet();
-        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = sheet.FitToWidth }));
         if (sheet.FrozenRows > 0)
         {
             worksheet.Append(new SheetViews(new SheetView(new Pane
@@ -92,13 +94,17 @@ public static class XlsxWriter
         if (sheet.Merges.Count > 0)
             worksheet.Append(new MergeCells(sheet.Merges.Select(m => new MergeCell { Reference = m })));
         worksheet.Append(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        worksheet.Append(new PageSetup
+        var setup = new PageSetup
         {
             PaperSize = 9, // A4
             Orientation = sheet.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
-            FitToWidth = 1,
-            FitToHeight = 0,
-        });
+        };
+        if (sheet.FitToWidth)
+        {
+            setup.FitToWidth = 1;
+            setup.FitToHeight = 0;
+        }
+        worksheet.Append(setup);
         return worksheet;
     }
 

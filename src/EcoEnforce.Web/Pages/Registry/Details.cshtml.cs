@@ -8,14 +8,38 @@ using Microsoft.EntityFrameworkCore;
 namespace EcoEnforce.Web.Pages.Registry;
 
 [Authorize(Policy = Infrastructure.Policies.Staff)]
-public sealed class DetailsModel(EcoEnforceDb db) : PageModel
+public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authorization, ChangePositiveList.Handler positiveList) : PageModel
 {
     public Enterprise? Entity { get; private set; }
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         Entity = await db.Enterprises.AsNoTracking().Include(e => e.Township).Include(e => e.PositiveListEntries)
             .FirstOrDefaultAsync(e => e.Id == id, ct);
+        CanEdit = await IsEditorAsync();
         return Entity is null ? NotFound() : Page();
     }
+
+    public async Task<IActionResult> OnPostAddPositiveAsync(int id, DateOnly from, DateOnly to, string? reason, CancellationToken ct)
+    {
+        if (!await IsEditorAsync()) return Forbid();
+        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
+        return await AfterAsync(id, await positiveList.HandleAsync(new ChangePositiveList.Add(id, from, to, reason ?? ""), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostRemovePositiveAsync(int id, int entryId, CancellationToken ct)
+    {
+        if (!await IsEditorAsync()) return Forbid();
+        return await AfterAsync(id, await positiveList.HandleAsync(new ChangePositiveList.Remove(id, entryId), ct), ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, Common.Result<int> result, CancellationToken ct)
+    {
+        if (result.Succeeded) return Redirect($"/Registry/{id}");
+        foreach (var e in result.Errors) ModelState.AddModelError("", e.Message);
+        return await OnGetAsync(id, ct);
+    }
+
+    private async Task<bool> IsEditorAsync() => (await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded;
 }
