@@ -15,6 +15,7 @@ public static class FeatureRegistration
         .AddScoped<UpdateCampaign.Handler>()
         .AddScoped<SaveEnterprise.Handler>()
         .AddScoped<ChangePositiveList.Handler>()
+        .AddScoped<Places.ZoneMembers>()
         .AddScoped<ImportEntities.Handler>()
         .AddScoped<ExportEntities.Handler>();
 }

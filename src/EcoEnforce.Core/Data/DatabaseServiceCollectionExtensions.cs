@@ -30,6 +30,7 @@ public static class DatabaseServiceCollectionExtensions
             services.AddDbContext<EcoEnforceDb>((sp, o) => o
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations).UseNetTopologySuite())
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<Places.ISpatialQueries, Places.PostgisSpatialQueries>();
         }
         else
         {
@@ -47,6 +48,7 @@ public static class DatabaseServiceCollectionExtensions
             services.AddDbContext<EcoEnforceDb>((sp, o) => o
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<Places.ISpatialQueries, Places.InMemorySpatialQueries>();
         }
         services.AddScoped<DatabaseInitializer>();
         return services;

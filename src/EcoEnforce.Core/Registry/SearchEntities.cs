@@ -14,6 +14,8 @@ public static class SearchEntities
         public IndustrialPark? Park { get; init; }
         public string? IndustryCode { get; init; }
         public string? Flag { get; init; }
+        /// <summary>Only these ids (e.g. the entities inside a zone), when set.</summary>
+        public IReadOnlySet<int>? Ids { get; init; }
         public int Page { get; init; } = 1;
         public int PageSize { get; init; } = 50;
     }
@@ -42,6 +44,7 @@ public static class SearchEntities
             var q = filter.Query.Trim();
             query = query.Where(e => e.Name.Contains(q) || e.CreditCode.Contains(q.ToUpper()) || e.Address.Contains(q));
         }
+        if (filter.Ids is { } ids) query = query.Where(e => ids.Contains(e.Id));
         if (filter.SupervisionClass is { } sc) query = query.Where(e => e.SupervisionClass == sc);
         if (filter.TownshipId is { } t) query = query.Where(e => e.TownshipId == t);
         if (filter.Park is { } p) query = query.Where(e => e.Park == p);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EcoEnforce.Web.Pages.Registry;
 
 [Authorize(Policy = Infrastructure.Policies.Staff)]
-public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IAuthorizationService authorization, EcoEnforce.Places.ZoneMembers zones) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public SupervisionClass? SupervisionClass { get; set; }
@@ -18,6 +18,9 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IAuthorizati
     [BindProperty(SupportsGet = true)] public IndustrialPark? Park { get; set; }
     [BindProperty(SupportsGet = true)] public string? IndustryCode { get; set; }
     [BindProperty(SupportsGet = true)] public string? Flag { get; set; }
+    /// <summary>A place id: only entities inside its zone (3 km round an air station, …).</summary>
+    [BindProperty(SupportsGet = true)] public int? Zone { get; set; }
+    public string? ZoneName { get; private set; }
     // "page" is reserved by Razor Pages routing.
     [BindProperty(Name = "pg", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
@@ -33,7 +36,10 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IAuthorizati
         {
             Query = Query, SupervisionClass = SupervisionClass, TownshipId = TownshipId, Park = Park,
             IndustryCode = IndustryCode, Flag = Flag, Page = PageNumber, PageSize = 50,
+            Ids = Zone is { } zone ? await zones.ForPlaceAsync(zone, ct) ?? new HashSet<int>() : null,
         };
+        if (Zone is { } placeId)
+            ZoneName = await db.Places.Where(p => p.Id == placeId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         Result = await SearchEntities.RunAsync(db, Filter, ChinaTime.Today(clock), ct);
         Townships = await db.Departments.AsNoTracking()
             .Where(d => d.Kind == DepartmentKind.Township || d.Kind == DepartmentKind.Street)
@@ -51,5 +57,6 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IAuthorizati
         if (Park is { } p) yield return new("Park", p.ToString());
         if (!string.IsNullOrWhiteSpace(IndustryCode)) yield return new("IndustryCode", IndustryCode);
         if (!string.IsNullOrWhiteSpace(Flag)) yield return new("Flag", Flag);
+        if (Zone is { } zone) yield return new("Zone", zone.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
