@@ -35,11 +35,15 @@ public ref struct CpFieldReader
             var tokenEnd = next < 0 ? _end : _pos + next;
             var separatorBefore = _separator;
             _separator = next < 0 ? (byte)0 : _data[tokenEnd];
+            if (next >= 0 && tokenEnd + 1 == _end)
+            {
+                deviations |= Hj212Deviations.TrailingSeparator;
+            }
             var token = Hj212Header.Trim(_data, _pos, tokenEnd, ref deviations);
             _pos = tokenEnd + 1;
             if (token.Length == 0)
             {
-                deviations |= _pos >= _end ? Hj212Deviations.TrailingSeparator : Hj212Deviations.EmptyField;
+                deviations |= Hj212Deviations.EmptyField;
                 continue;
             }
             var tokenSpan = _data.Slice(token.Start, token.Length);

@@ -60,6 +60,11 @@ public readonly record struct Hj212FrameLayout(
         var body = frame[bodyStart..end];
 
         var (dataLength, crcLength) = SplitBody(body, declared);
+        var truncated = declared > body.Length && !body[..dataLength].EndsWith("&&"u8);
+        if (truncated)
+        {
+            (dataLength, crcLength) = (body.Length, 0);
+        }
         var data = body[..dataLength];
         var crcField = body.Slice(dataLength, crcLength);
         var crc = CrcCheck.Evaluate(data, crcField);
@@ -69,7 +74,7 @@ public readonly record struct Hj212FrameLayout(
             // Without "##" the rest cannot be trusted to be a frame; record only that.
             deviations = (deviations & ~Hj212Verdicts.Errors) | Hj212Deviations.NoHeader;
         }
-        else if (declared > body.Length && crc.Status == CrcStatus.Missing && !data.EndsWith("&&"u8))
+        else if (truncated)
         {
             deviations |= Hj212Deviations.Truncated;
         }

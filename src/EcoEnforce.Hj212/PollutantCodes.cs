@@ -24,20 +24,14 @@ public sealed record PollutantCode(
 /// </summary>
 public static partial class PollutantCodes
 {
-    private static readonly FrozenDictionary<ulong, PollutantCode> By2017 =
-        Rows.ToFrozenDictionary(r => Pack(r.Code2017u8()));
-
-    private static readonly FrozenDictionary<ulong, PollutantCode> By2005 =
-        Rows.Where(r => r.Code2005 is not null).ToFrozenDictionary(r => Pack(r.Code2005u8()));
-
     public static IReadOnlyList<PollutantCode> All => Rows;
 
     public static bool TryGet2017(ReadOnlySpan<byte> code, out PollutantCode row) =>
-        TryLookup(By2017, code, out row);
+        TryLookup(Index.By2017, code, out row);
 
     /// <summary>Maps an HJ/T 212-2005 code (e.g. <c>011</c>, <c>B02</c>) to its 2017 row.</summary>
     public static bool TryGet2005(ReadOnlySpan<byte> code, out PollutantCode row) =>
-        TryLookup(By2005, code, out row);
+        TryLookup(Index.By2005, code, out row);
 
     public static bool TryGet2017(string code, out PollutantCode row) =>
         TryGet2017(System.Text.Encoding.ASCII.GetBytes(code), out row);
@@ -79,6 +73,16 @@ public static partial class PollutantCodes
             key = (key << 8) | b;
         }
         return key;
+    }
+
+    // Separate class: static initialisers in partial files run in no defined order, and Rows lives in the generated file.
+    private static class Index
+    {
+        public static readonly FrozenDictionary<ulong, PollutantCode> By2017 =
+            Rows.ToFrozenDictionary(r => Pack(r.Code2017u8()));
+
+        public static readonly FrozenDictionary<ulong, PollutantCode> By2005 =
+            Rows.Where(r => r.Code2005 is not null).ToFrozenDictionary(r => Pack(r.Code2005u8()));
     }
 
     private static byte[] Code2017u8(this PollutantCode row) => System.Text.Encoding.ASCII.GetBytes(row.Code2017);
