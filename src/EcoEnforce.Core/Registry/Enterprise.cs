@@ -72,6 +72,35 @@ public sealed class Enterprise
 
     public bool IsOnPositiveList(DateOnly day) =>
         PositiveListEntries.Any(e => e.From <= day && day <= e.To);
+
+    /// <summary>Takes every registry field (not the id, timestamps, demo flag or positive list) from another instance,
+    /// normalised: what a form or an import row carries.</summary>
+    public void CopyFieldsFrom(Enterprise other)
+    {
+        Name = other.Name.Trim();
+        CreditCode = Registry.CreditCode.Normalize(other.CreditCode);
+        Address = other.Address.Trim();
+        TownshipId = other.TownshipId;
+        Park = other.Park;
+        Latitude = other.Latitude;
+        Longitude = other.Longitude;
+        IndustryCode = other.IndustryCode.Trim().ToUpperInvariant();
+        SupervisionClass = other.SupervisionClass;
+        PermitType = other.PermitType;
+        PermitNumber = Clean(other.PermitNumber);
+        IsAutoMonitoringKeyUnit = other.IsAutoMonitoringKeyUnit;
+        IsNuclearTechUser = other.IsNuclearTechUser;
+        RadiationLicenceNumber = Clean(other.RadiationLicenceNumber);
+        IsEnvironmentalRisk = other.IsEnvironmentalRisk;
+        IsChemical = other.IsChemical;
+        IsConstructionSite = other.IsConstructionSite;
+        ConstructionStart = other.IsConstructionSite ? other.ConstructionStart : null;
+        ConstructionEnd = other.IsConstructionSite ? other.ConstructionEnd : null;
+        ContactName = Clean(other.ContactName);
+        ContactPhone = Clean(other.ContactPhone);
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>Membership of the 监督执法正面清单 for a period: lighter on-site supervision.</summary>

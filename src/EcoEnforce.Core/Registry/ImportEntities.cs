@@ -100,26 +100,7 @@ public static class ImportEntities
 
         private static void CopyInto(Enterprise from, Enterprise to)
         {
-            to.Name = from.Name;
-            to.Address = from.Address;
-            to.TownshipId = from.TownshipId;
-            to.Park = from.Park;
-            to.Latitude = from.Latitude;
-            to.Longitude = from.Longitude;
-            to.IndustryCode = from.IndustryCode;
-            to.SupervisionClass = from.SupervisionClass;
-            to.PermitType = from.PermitType;
-            to.PermitNumber = from.PermitNumber;
-            to.IsAutoMonitoringKeyUnit = from.IsAutoMonitoringKeyUnit;
-            to.IsNuclearTechUser = from.IsNuclearTechUser;
-            to.RadiationLicenceNumber = from.RadiationLicenceNumber;
-            to.IsEnvironmentalRisk = from.IsEnvironmentalRisk;
-            to.IsChemical = from.IsChemical;
-            to.IsConstructionSite = from.IsConstructionSite;
-            to.ConstructionStart = from.ConstructionStart;
-            to.ConstructionEnd = from.ConstructionEnd;
-            to.ContactName = from.ContactName;
-            to.ContactPhone = from.ContactPhone;
+            to.CopyFieldsFrom(from);
             // The file carries one positive-list period; add it unless the entity already has that exact period.
             foreach (var entry in from.PositiveListEntries)
             {

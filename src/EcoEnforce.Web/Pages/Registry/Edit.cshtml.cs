@@ -66,10 +66,16 @@ public sealed class EditModel(EcoEnforceDb db, SaveEnterprise.Handler handler) :
             return Page();
         }
         var i = Input;
-        var result = await handler.HandleAsync(new SaveEnterprise.Command(
-            Id, i.Name ?? "", i.CreditCode ?? "", i.Address ?? "", i.TownshipId, i.Park, i.Latitude, i.Longitude, i.IndustryCode ?? "",
-            i.SupervisionClass, i.PermitType, i.PermitNumber, i.IsAutoMonitoringKeyUnit, i.IsNuclearTechUser, i.RadiationLicenceNumber,
-            i.IsEnvironmentalRisk, i.IsChemical, i.IsConstructionSite, i.ConstructionStart, i.ConstructionEnd, i.ContactName, i.ContactPhone), ct);
+        var values = new Enterprise
+        {
+            Name = i.Name ?? "", CreditCode = i.CreditCode ?? "", Address = i.Address ?? "", TownshipId = i.TownshipId, Park = i.Park,
+            Latitude = i.Latitude, Longitude = i.Longitude, IndustryCode = i.IndustryCode ?? "", SupervisionClass = i.SupervisionClass,
+            PermitType = i.PermitType, PermitNumber = i.PermitNumber, IsAutoMonitoringKeyUnit = i.IsAutoMonitoringKeyUnit,
+            IsNuclearTechUser = i.IsNuclearTechUser, RadiationLicenceNumber = i.RadiationLicenceNumber, IsEnvironmentalRisk = i.IsEnvironmentalRisk,
+            IsChemical = i.IsChemical, IsConstructionSite = i.IsConstructionSite, ConstructionStart = i.ConstructionStart,
+            ConstructionEnd = i.ConstructionEnd, ContactName = i.ContactName, ContactPhone = i.ContactPhone,
+        };
+        var result = await handler.HandleAsync(new SaveEnterprise.Command(Id, values), ct);
         if (result.Succeeded) return Redirect($"/Registry/{result.Value}");
         foreach (var e in result.Errors) ModelState.AddModelError("", $"{e.Field}：{e.Message}");
         await LoadTownshipsAsync(ct);
