@@ -16,6 +16,7 @@ public static class FeatureRegistration
         .AddScoped<SaveEnterprise.Handler>()
         .AddScoped<ChangePositiveList.Handler>()
         .AddScoped<Places.ZoneMembers>()
+        .AddScoped<Monitoring.ReadingStore>()
         .AddScoped<ImportEntities.Handler>()
         .AddScoped<ExportEntities.Handler>();
 }

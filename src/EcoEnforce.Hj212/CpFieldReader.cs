@@ -31,31 +31,33 @@ public ref struct CpFieldReader
         var deviations = Deviations;
         while (_pos < _end)
         {
-            var next = _data[_pos.._end].IndexOfAny((byte)';', (byte)',');
-            var tokenEnd = next < 0 ? _end : _pos + next;
+            var token = Hj212Tokenizer.Next(_data, _pos, _end);
             var separatorBefore = _separator;
-            _separator = next < 0 ? (byte)0 : _data[tokenEnd];
-            if (next >= 0 && tokenEnd + 1 == _end)
+            _separator = token.Separator;
+            _pos = token.End + 1;
+            if (token.Separator != 0 && _pos == _end)
             {
                 deviations |= Hj212Deviations.TrailingSeparator;
             }
-            var token = Hj212Header.Trim(_data, _pos, tokenEnd, ref deviations);
-            _pos = tokenEnd + 1;
-            if (token.Length == 0)
+            if (token.Eq < 0)
             {
-                deviations |= Hj212Deviations.EmptyField;
+                deviations |= Hj212Tokenizer.IsBlank(_data, token) ? Hj212Deviations.EmptyField : Hj212Deviations.MalformedField;
                 continue;
             }
-            var tokenSpan = _data.Slice(token.Start, token.Length);
-            var eq = tokenSpan.IndexOf((byte)'=');
-            if (eq < 0)
+            FieldRange key;
+            FieldRange value;
+            if (token.HasSpace)
             {
-                deviations |= Hj212Deviations.MalformedField;
-                continue;
+                // Rare: spaces around keys or values ("CP=&& PolId", "i12003-Info =0").
+                key = Hj212Header.Trim(_data, token.Start, token.Eq, ref deviations);
+                value = Hj212Header.Trim(_data, token.Eq + 1, token.End, ref deviations);
             }
-            var key = Hj212Header.Trim(_data, token.Start, token.Start + eq, ref deviations);
-            var value = Hj212Header.Trim(_data, token.Start + eq + 1, token.Start + token.Length, ref deviations);
-            field = Describe(key, value, separatorBefore, ref deviations);
+            else
+            {
+                key = new FieldRange(token.Start, token.Eq - token.Start);
+                value = new FieldRange(token.Eq + 1, token.End - token.Eq - 1);
+            }
+            field = Describe(key, token.Dash < 0 ? -1 : token.Dash - key.Start, value, separatorBefore, ref deviations);
             Deviations = deviations;
             return true;
         }
@@ -64,10 +66,9 @@ public ref struct CpFieldReader
         return false;
     }
 
-    private CpField Describe(FieldRange key, FieldRange value, byte separatorBefore, ref Hj212Deviations deviations)
+    private CpField Describe(FieldRange key, int dash, FieldRange value, byte separatorBefore, ref Hj212Deviations deviations)
     {
         var keySpan = key.Of(_data);
-        var dash = keySpan.IndexOf((byte)'-');
         CpField field;
         if (dash < 0)
         {

@@ -63,27 +63,19 @@ public readonly record struct Hj212Header(
         var pos = 0;
         while (pos < headerEnd)
         {
-            var next = data[pos..headerEnd].IndexOfAny((byte)';', (byte)',');
-            var tokenEnd = next < 0 ? headerEnd : pos + next;
-            if (next >= 0 && data[tokenEnd] == ',')
+            var token = Hj212Tokenizer.Next(data, pos, headerEnd);
+            pos = token.End + 1;
+            if (token.Separator == ',')
             {
                 deviations |= Hj212Deviations.CommaInHeader;
             }
-            var token = Trim(data, pos, tokenEnd, ref deviations);
-            pos = tokenEnd + 1;
-            if (token.Length == 0)
+            if (token.Eq < 0)
             {
-                deviations |= Hj212Deviations.EmptyField;
+                deviations |= Hj212Tokenizer.IsBlank(data, token) ? Hj212Deviations.EmptyField : Hj212Deviations.MalformedField;
                 continue;
             }
-            var eq = data.Slice(token.Start, token.Length).IndexOf((byte)'=');
-            if (eq < 0)
-            {
-                deviations |= Hj212Deviations.MalformedField;
-                continue;
-            }
-            var key = Trim(data, token.Start, token.Start + eq, ref deviations);
-            var value = Trim(data, token.Start + eq + 1, token.Start + token.Length, ref deviations);
+            var key = token.HasSpace ? Trim(data, token.Start, token.Eq, ref deviations) : new FieldRange(token.Start, token.Eq - token.Start);
+            var value = token.HasSpace ? Trim(data, token.Eq + 1, token.End, ref deviations) : new FieldRange(token.Eq + 1, token.End - token.Eq - 1);
             var order = KeyOrder(key.Of(data));
             if (order < 0)
             {

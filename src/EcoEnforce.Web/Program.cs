@@ -1,6 +1,7 @@
 using EcoEnforce;
 using EcoEnforce.Auditing;
 using EcoEnforce.Data;
+using EcoEnforce.Receiver;
 using EcoEnforce.Web.Api;
 using EcoEnforce.Web.Infrastructure;
 
@@ -21,7 +22,13 @@ builder.Services.AddOpenApi("v1");
 builder.Services.AddHealthChecks().AddDbContextCheck<EcoEnforceDb>("database");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "EcoEnforce.Antiforgery");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxBytes);
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = UploadLimits.MaxBytes + 64 * 1024);
+builder.Services.AddHj212Receiver(builder.Configuration);
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+{
+    kestrel.Limits.MaxRequestBodySize = UploadLimits.MaxBytes + 64 * 1024;
+    // HTTP comes from Kestrel:Endpoints (appsettings.json); the data loggers' TCP port from Receiver.
+    kestrel.ListenHj212(context.Configuration.GetSection(ReceiverOptions.Section).Get<ReceiverOptions>() ?? new ReceiverOptions());
+});
 
 var app = builder.Build();
 

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcoEnforce.Auditing;
 
-/// <summary>Writes an <see cref="AuditEntry"/> for every inserted, updated or deleted row, inside the same
+/// <summary>Writes an <see cref="AuditEntry"/> for every inserted, updated or deleted row (machine-received monitoring data
+/// excepted: its raw packet is its own evidence), inside the same
 /// transaction as the change. Inserted rows get their database-generated key only after the insert, so their
 /// entries are completed by a second save before that transaction commits.</summary>
 public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveChangesInterceptor
@@ -94,7 +95,8 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or Monitoring.RawPacket or Monitoring.Reading or Monitoring.UnknownDevice)
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         foreach (var entry in changed)
         {

@@ -90,6 +90,7 @@ public sealed class DatabaseInitializer(
         db.Places.AddRange(demo.Places);
         db.Inspectors.AddRange(demo.Inspectors);
         db.Enterprises.AddRange(demo.Enterprises);
+        db.MonitoringPoints.AddRange(demo.MonitoringPoints);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Demo data loaded: {Enterprises} entities, {Inspectors} inspectors, {Places} places",

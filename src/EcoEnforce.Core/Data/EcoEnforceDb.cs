@@ -25,6 +25,10 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Monitoring.MonitoringPoint> MonitoringPoints => Set<Monitoring.MonitoringPoint>();
+    public DbSet<Monitoring.RawPacket> RawPackets => Set<Monitoring.RawPacket>();
+    public DbSet<Monitoring.Reading> Readings => Set<Monitoring.Reading>();
+    public DbSet<Monitoring.UnknownDevice> UnknownDevices => Set<Monitoring.UnknownDevice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -46,6 +50,8 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CampaignKind>().HaveConversion<string>().HaveMaxLength(48);
         configurationBuilder.Properties<ReportingKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Monitoring.MonitoringMedium>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Monitoring.ReadingKind>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

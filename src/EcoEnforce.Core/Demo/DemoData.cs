@@ -4,7 +4,8 @@ using EcoEnforce.Registry;
 
 namespace EcoEnforce.Demo;
 
-public sealed record DemoDataSet(List<Enterprise> Enterprises, List<Inspector> Inspectors, List<Place> Places);
+public sealed record DemoDataSet(
+    List<Enterprise> Enterprises, List<Inspector> Inspectors, List<Place> Places, List<Monitoring.MonitoringPoint> MonitoringPoints);
 
 /// <summary>A fictitious, deterministic data set for Fuling in 2022 so that a newcomer sees a living system.
 /// Every name ends in （示例）, every row has IsDemo set, and the same seed always gives the same rows.</summary>
@@ -27,7 +28,7 @@ public static class DemoData
         for (var i = 0; i < NuclearTechUsers; i++) enterprises.Add(generator.NuclearTechUser(i));
         for (var i = 0; i < ConstructionSites; i++) enterprises.Add(generator.ConstructionSite(i));
         for (var i = 0; i < OtherEntities; i++) enterprises.Add(generator.Other(i));
-        return new DemoDataSet(enterprises, Inspectors(random, departments), Places());
+        return new DemoDataSet(enterprises, Inspectors(random, departments), Places(), DemoMonitoring.For(enterprises));
     }
 
     private static List<Inspector> Inspectors(Random random, IReadOnlyList<Department> departments)

@@ -432,6 +432,229 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("ReportingDeadline");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringLimit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MonitoringPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PollutantCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonitoringPointId", "PollutantCode")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringLimit");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Mn")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("Mn")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringPoints");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.RawPacket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Cn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Crc")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("Deviations")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Mn")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Peer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Qn")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mn", "ReceivedAtUtc");
+
+                    b.ToTable("RawPackets");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.Reading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Cou")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("DataTimeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Mn")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("MonitoringPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PollutantCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("RawPacketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RawPacketId");
+
+                    b.HasIndex("MonitoringPointId", "Kind", "DataTimeUtc");
+
+                    b.HasIndex("Mn", "Kind", "PollutantCode", "DataTimeUtc")
+                        .IsUnique();
+
+                    b.ToTable("Readings");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.UnknownDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastPeer")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mn")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PacketCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mn")
+                        .IsUnique();
+
+                    b.ToTable("UnknownDevices");
+                });
+
             modelBuilder.Entity("EcoEnforce.Organisation.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -942,6 +1165,40 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringLimit", b =>
+                {
+                    b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
+                        .WithMany("Limits")
+                        .HasForeignKey("MonitoringPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringPoint", b =>
+                {
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.Reading", b =>
+                {
+                    b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
+                        .WithMany()
+                        .HasForeignKey("MonitoringPointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcoEnforce.Monitoring.RawPacket", null)
+                        .WithMany()
+                        .HasForeignKey("RawPacketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcoEnforce.Organisation.Department", b =>
                 {
                     b.HasOne("EcoEnforce.Organisation.Department", "Parent")
@@ -1057,6 +1314,11 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
             modelBuilder.Entity("EcoEnforce.Campaigns.Plan", b =>
                 {
                     b.Navigation("Campaigns");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringPoint", b =>
+                {
+                    b.Navigation("Limits");
                 });
 
             modelBuilder.Entity("EcoEnforce.Places.Place", b =>

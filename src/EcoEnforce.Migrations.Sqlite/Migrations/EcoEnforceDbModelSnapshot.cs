@@ -414,6 +414,219 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("ReportingDeadline");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringLimit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MonitoringPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PollutantCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonitoringPointId", "PollutantCode")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringLimit");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mn")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("Mn")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringPoints");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.RawPacket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Cn")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Crc")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deviations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mn")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Peer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Qn")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mn", "ReceivedAtUtc");
+
+                    b.ToTable("RawPackets");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.Reading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Cou")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("DataTimeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Mn")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MonitoringPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PollutantCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RawPacketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RawPacketId");
+
+                    b.HasIndex("MonitoringPointId", "Kind", "DataTimeUtc");
+
+                    b.HasIndex("Mn", "Kind", "PollutantCode", "DataTimeUtc")
+                        .IsUnique();
+
+                    b.ToTable("Readings");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.UnknownDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastPeer")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mn")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PacketCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mn")
+                        .IsUnique();
+
+                    b.ToTable("UnknownDevices");
+                });
+
             modelBuilder.Entity("EcoEnforce.Organisation.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -906,6 +1119,40 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringLimit", b =>
+                {
+                    b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
+                        .WithMany("Limits")
+                        .HasForeignKey("MonitoringPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringPoint", b =>
+                {
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.Reading", b =>
+                {
+                    b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
+                        .WithMany()
+                        .HasForeignKey("MonitoringPointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcoEnforce.Monitoring.RawPacket", null)
+                        .WithMany()
+                        .HasForeignKey("RawPacketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcoEnforce.Organisation.Department", b =>
                 {
                     b.HasOne("EcoEnforce.Organisation.Department", "Parent")
@@ -1021,6 +1268,11 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
             modelBuilder.Entity("EcoEnforce.Campaigns.Plan", b =>
                 {
                     b.Navigation("Campaigns");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringPoint", b =>
+                {
+                    b.Navigation("Limits");
                 });
 
             modelBuilder.Entity("EcoEnforce.Places.Place", b =>

@@ -1,7 +1,4 @@
 using EcoEnforce.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EcoEnforce.Web.Tests.Browser;
@@ -9,6 +6,7 @@ namespace EcoEnforce.Web.Tests.Browser;
 /// <summary>The app on a real Kestrel port, driven by Debian's Chromium. Screenshots go to TestResults/screenshots.</summary>
 public sealed class BrowserApp : EcoEnforceApp, IAsyncLifetime
 {
+    protected override bool OnRealKestrel => File.Exists(Chromium);
     public override EcoEnforce.Data.DatabaseProvider Provider => EcoEnforce.Data.DatabaseProvider.Sqlite;
     public string BaseUrl { get; private set; } = "";
     public IBrowser? Browser { get; private set; }
@@ -23,9 +21,8 @@ public sealed class BrowserApp : EcoEnforceApp, IAsyncLifetime
             if (IsCi) throw new InvalidOperationException("CI=true but /usr/bin/chromium is missing: browser tests cannot be skipped in CI.");
             return;
         }
-        UseKestrel(0);
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await InitializeAsync();
+        BaseUrl = HttpBaseUrl;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

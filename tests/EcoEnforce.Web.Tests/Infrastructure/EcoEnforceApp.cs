@@ -18,6 +18,8 @@ public abstract class EcoEnforceApp : WebApplicationFactory<Program>, IAsyncLife
     private int _userCounter;
 
     public abstract DatabaseProvider Provider { get; }
+    /// <summary>Set by fixtures that start Kestrel and want the HJ 212 receiver listening.</summary>
+    protected virtual int? ReceiverPort => null;
     public string? Unavailable { get; private set; }
 
     public async ValueTask InitializeAsync()
@@ -38,8 +40,22 @@ public abstract class EcoEnforceApp : WebApplicationFactory<Program>, IAsyncLife
             await create.ExecuteNonQueryAsync();
         }
         // Starting the server runs migrations and seeding, so a broken start fails the fixture, not every test.
-        _ = Services;
+        if (OnRealKestrel)
+        {
+            UseKestrel();
+            StartServer();
+        }
+        else
+        {
+            _ = Services;
+        }
     }
+
+    /// <summary>Fixtures that need real sockets (browser, HJ 212 devices) run on Kestrel instead of the test server.</summary>
+    protected virtual bool OnRealKestrel => false;
+
+    public string HttpBaseUrl => Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -50,7 +66,9 @@ public abstract class EcoEnforceApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseEnvironment("Testing");
         builder.UseSetting("ECOENFORCE_DATA_DIR", _dataDirectory);
         builder.UseSetting("ECOENFORCE_ADMIN_PASSWORD", AdminPassword);
-        builder.UseSetting("Urls", "");
+        builder.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");
+        builder.UseSetting("Receiver:Enabled", ReceiverPort is null ? "false" : "true");
+        if (ReceiverPort is { } port) builder.UseSetting("Receiver:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Provider == DatabaseProvider.Postgres && _postgresDatabase is not null)
         {
             var cs = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ECOENFORCE_TEST_PG")) { Database = _postgresDatabase };

@@ -1,0 +1,65 @@
+using EcoEnforce.Monitoring;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcoEnforce.Data.Configurations;
+
+public sealed class MonitoringPointConfiguration : IEntityTypeConfiguration<MonitoringPoint>
+{
+    public void Configure(EntityTypeBuilder<MonitoringPoint> b)
+    {
+        b.Property(p => p.Mn).HasMaxLength(32);
+        b.HasIndex(p => p.Mn).IsUnique();
+        b.Property(p => p.Name).HasMaxLength(100);
+        b.HasOne(p => p.Enterprise).WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Limits).WithOne().HasForeignKey(l => l.MonitoringPointId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class MonitoringLimitConfiguration : IEntityTypeConfiguration<MonitoringLimit>
+{
+    public void Configure(EntityTypeBuilder<MonitoringLimit> b)
+    {
+        b.Property(l => l.PollutantCode).HasMaxLength(16);
+        b.Property(l => l.Unit).HasMaxLength(16);
+        b.Property(l => l.Basis).HasMaxLength(100);
+        b.HasIndex(l => new { l.MonitoringPointId, l.PollutantCode }).IsUnique();
+    }
+}
+
+public sealed class RawPacketConfiguration : IEntityTypeConfiguration<RawPacket>
+{
+    public void Configure(EntityTypeBuilder<RawPacket> b)
+    {
+        b.Property(p => p.Peer).HasMaxLength(64);
+        b.Property(p => p.Mn).HasMaxLength(32);
+        b.Property(p => p.Cn).HasMaxLength(8);
+        b.Property(p => p.Qn).HasMaxLength(24);
+        b.Property(p => p.Crc).HasMaxLength(12);
+        b.HasIndex(p => new { p.Mn, p.ReceivedAtUtc });
+    }
+}
+
+public sealed class ReadingConfiguration : IEntityTypeConfiguration<Reading>
+{
+    public void Configure(EntityTypeBuilder<Reading> b)
+    {
+        b.Property(r => r.Mn).HasMaxLength(32);
+        b.Property(r => r.PollutantCode).HasMaxLength(16);
+        b.Property(r => r.Flag).HasMaxLength(4);
+        b.HasIndex(r => new { r.Mn, r.Kind, r.PollutantCode, r.DataTimeUtc }).IsUnique();
+        b.HasIndex(r => new { r.MonitoringPointId, r.Kind, r.DataTimeUtc });
+        b.HasOne<MonitoringPoint>().WithMany().HasForeignKey(r => r.MonitoringPointId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<RawPacket>().WithMany().HasForeignKey(r => r.RawPacketId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class UnknownDeviceConfiguration : IEntityTypeConfiguration<UnknownDevice>
+{
+    public void Configure(EntityTypeBuilder<UnknownDevice> b)
+    {
+        b.Property(d => d.Mn).HasMaxLength(32);
+        b.HasIndex(d => d.Mn).IsUnique();
+        b.Property(d => d.LastPeer).HasMaxLength(64);
+    }
+}

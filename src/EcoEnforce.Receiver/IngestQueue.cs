@@ -1,0 +1,31 @@
+using System.Threading.Channels;
+using EcoEnforce.Monitoring;
+
+namespace EcoEnforce.Receiver;
+
+/// <summary>A packet waiting to be stored, and the signal the connection waits on before acknowledging it.</summary>
+public sealed class PendingPacket(ReceivedPacket packet)
+{
+    private readonly TaskCompletionSource _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ReceivedPacket Packet { get; } = packet;
+    public Task Stored => _stored.Task;
+    public void MarkStored() => _stored.TrySetResult();
+    public void MarkFailed(Exception e) => _stored.TrySetException(e);
+}
+
+/// <summary>The bounded hand-over from connections to the writer.</summary>
+public sealed class IngestQueue(ReceiverOptions options)
+{
+    private readonly Channel<PendingPacket> _channel = Channel.CreateBounded<PendingPacket>(new BoundedChannelOptions(options.QueueCapacity)
+    {
+        FullMode = BoundedChannelFullMode.Wait,
+        SingleReader = true,
+    });
+
+    public ChannelReader<PendingPacket> Reader => _channel.Reader;
+
+    public ValueTask EnqueueAsync(PendingPacket packet, CancellationToken ct) => _channel.Writer.WriteAsync(packet, ct);
+
+    public void Complete() => _channel.Writer.TryComplete();
+}

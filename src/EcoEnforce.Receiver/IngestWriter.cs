@@ -1,0 +1,48 @@
+using EcoEnforce.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EcoEnforce.Receiver;
+
+/// <summary>Drains the queue in batches (whatever has arrived, up to BatchSize) and stores each batch in one
+/// transaction; only then are the batch's packets released for acknowledgement. A failed batch fails its packets,
+/// so their devices get no 9014 and resend.</summary>
+public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory scopes, ReceiverOptions options, ILogger<IngestWriter> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingPacket>(options.BatchSize);
+        var reader = queue.Reader;
+        while (await reader.WaitToReadAsync(stoppingToken))
+        {
+            while (batch.Count < options.BatchSize && reader.TryRead(out var pending)) batch.Add(pending);
+            await WriteAsync(batch, stoppingToken);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<PendingPacket> batch, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<ReadingStore>();
+            var readings = await store.StoreAsync([.. batch.Select(b => b.Packet)], ct);
+            foreach (var pending in batch) pending.MarkStored();
+            LogStored(batch.Count, readings);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(e, batch.Count);
+            foreach (var pending in batch) pending.MarkFailed(e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Packets} packets, {Readings} new readings")]
+    private partial void LogStored(int packets, int readings);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Packets} packets failed; they will not be acknowledged")]
+    private partial void LogFailed(Exception e, int packets);
+}

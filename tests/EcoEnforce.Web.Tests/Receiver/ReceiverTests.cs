@@ -1,0 +1,133 @@
+using EcoEnforce.Data;
+using EcoEnforce.Monitoring;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcoEnforce.Web.Tests.Receiver;
+
+/// <summary>Data loggers talking to the real TCP receiver, on SQLite and PostgreSQL.</summary>
+public abstract class ReceiverTests<TApp>(TApp app) where TApp : ReceiverApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static int _qn;
+    private static string Qn() => $"20221101{Interlocked.Increment(ref _qn):D9}";
+    private static readonly DateTime BaseTime = new(2022, 11, 1, 8, 0, 0);
+
+    private async Task<Device> ConnectAsync(string mn)
+    {
+        app.SkipIfUnavailable();
+        var device = new Device(mn);
+        await device.ConnectAsync(app.Endpoint, Ct);
+        return device;
+    }
+
+    private async Task<string> KnownMnAsync(int index) =>
+        await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().MonitoringPoints
+            .OrderBy(p => p.Id).Skip(index).Select(p => p.Mn).FirstAsync(Ct));
+
+    private Task<List<Reading>> ReadingsAsync(string mn) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Readings.AsNoTracking().Where(r => r.Mn == mn).ToListAsync(Ct));
+
+    [Fact]
+    public async Task A_minute_upload_is_stored_then_answered_with_9014_echoing_its_QN()
+    {
+        var mn = await KnownMnAsync(0);
+        await using var device = await ConnectAsync(mn);
+        var qn = Qn();
+        await device.SendAsync(Device.MinutePacket(mn, BaseTime, 42.5, qn), Ct);
+
+        var answer = Assert.Single(await device.ReadAnswersAsync(1, Ct));
+        Assert.Equal("9014", answer.Cn);
+        Assert.Equal(qn, answer.Qn);
+        Assert.Equal("91", answer.St);
+        var reading = Assert.Single(await ReadingsAsync(mn));
+        Assert.Equal(ReadingKind.Minute, reading.Kind);
+        Assert.Equal("w01018", reading.PollutantCode);
+        Assert.Equal(42.5, reading.Value);
+        Assert.Equal(new DateTime(2022, 11, 1, 0, 0, 0, DateTimeKind.Utc), reading.DataTimeUtc); // 08:00 Beijing
+        Assert.NotNull(reading.MonitoringPointId);
+    }
+
+    [Fact]
+    public async Task A_resent_packet_is_answered_again_but_stored_once()
+    {
+        var mn = await KnownMnAsync(1);
+        await using var device = await ConnectAsync(mn);
+        var packet = Device.MinutePacket(mn, BaseTime, 30, Qn());
+        await device.SendAsync(packet, Ct);
+        await device.SendAsync(packet, Ct);
+        Assert.Equal(2, (await device.ReadAnswersAsync(2, Ct)).Count);
+        Assert.Single(await ReadingsAsync(mn));
+        var raw = await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().RawPackets.CountAsync(p => p.Mn == mn, Ct));
+        Assert.Equal(2, raw);
+    }
+
+    [Fact]
+    public async Task Junk_and_byte_by_byte_delivery_do_not_break_the_connection()
+    {
+        var mn = await KnownMnAsync(2);
+        await using var device = await ConnectAsync(mn);
+        await device.SendAsync("\0\u0001GET / HTTP/1.0\r\n##12"u8.ToArray(), Ct);
+        await device.SendAsync(Device.MinutePacket(mn, BaseTime, 11, Qn()), Ct, chunk: 1);
+        await device.SendAsync(Device.MinutePacket(mn, BaseTime.AddMinutes(1), 12, Qn()), Ct, chunk: 7);
+        Assert.Equal(2, (await device.ReadAnswersAsync(2, Ct)).Count);
+        Assert.Equal(2, (await ReadingsAsync(mn)).Count);
+    }
+
+    [Fact]
+    public async Task A_packet_with_a_bad_CRC_is_kept_as_evidence_but_neither_stored_as_data_nor_answered()
+    {
+        var mn = await KnownMnAsync(3);
+        await using var device = await ConnectAsync(mn);
+        var packet = Device.MinutePacket(mn, BaseTime, 99, Qn());
+        packet[^3] = packet[^3] == (byte)'0' ? (byte)'1' : (byte)'0';
+        await device.SendAsync(packet, Ct);
+        Assert.True(await device.StaysSilentAsync(TimeSpan.FromSeconds(1), Ct));
+        Assert.Empty(await ReadingsAsync(mn));
+        var raw = await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().RawPackets.SingleAsync(p => p.Mn == mn, Ct));
+        Assert.Equal("mismatch", raw.Crc);
+        Assert.False(raw.IsValid);
+        Assert.Equal(packet, raw.Bytes);
+    }
+
+    [Fact]
+    public async Task An_unknown_MN_is_quarantined_with_its_readings_kept_unassigned()
+    {
+        const string mn = "99999900000001";
+        await using var device = await ConnectAsync(mn);
+        await device.SendAsync(Device.MinutePacket(mn, BaseTime, 5, Qn()), Ct);
+        await device.ReadAnswersAsync(1, Ct);
+        var unknown = await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().UnknownDevices.SingleAsync(d => d.Mn == mn, Ct));
+        Assert.Equal(1, unknown.PacketCount);
+        Assert.Null(Assert.Single(await ReadingsAsync(mn)).MonitoringPointId);
+    }
+
+    [Fact]
+    public async Task Many_devices_at_once_each_acknowledged_reading_is_stored_exactly_once()
+    {
+        app.SkipIfUnavailable();
+        const int devices = 40, packets = 25;
+        var tasks = Enumerable.Range(0, devices).Select(async d =>
+        {
+            var mn = $"8800000000{d:D4}";
+            await using var device = await ConnectAsync(mn);
+            for (var i = 0; i < packets; i++)
+            {
+                var bytes = Device.MinutePacket(mn, BaseTime.AddMinutes(i), i, Qn());
+                await device.SendAsync(bytes, Ct);
+                if (i % 5 == 0) await device.SendAsync(bytes, Ct); // a resend
+            }
+            return (await device.ReadAnswersAsync(packets + packets / 5, Ct)).Count;
+        }).ToList();
+        var acknowledged = await Task.WhenAll(tasks);
+        Assert.All(acknowledged, n => Assert.Equal(packets + packets / 5, n));
+        var counts = await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Readings
+            .Where(r => r.Mn.StartsWith("8800000000")).GroupBy(r => r.Mn).Select(g => g.Count()).ToListAsync(Ct));
+        Assert.Equal(devices, counts.Count);
+        Assert.All(counts, c => Assert.Equal(packets, c));
+    }
+}
+
+public sealed class SqliteReceiverTests(SqliteReceiverApp app) : ReceiverTests<SqliteReceiverApp>(app), IClassFixture<SqliteReceiverApp>;
+
+public sealed class PostgresReceiverTests(PostgresReceiverApp app) : ReceiverTests<PostgresReceiverApp>(app), IClassFixture<PostgresReceiverApp>;
