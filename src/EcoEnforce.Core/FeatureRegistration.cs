@@ -17,6 +17,7 @@ public static class FeatureRegistration
         .AddScoped<ChangePositiveList.Handler>()
         .AddScoped<Places.ZoneMembers>()
         .AddScoped<Monitoring.ReadingStore>()
+        .AddScoped<Monitoring.AssignDevice.Handler>()
         .AddScoped<ImportEntities.Handler>()
         .AddScoped<ExportEntities.Handler>();
 }

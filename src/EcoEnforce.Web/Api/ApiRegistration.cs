@@ -10,6 +10,7 @@ public static class ApiRegistration
         v1.MapAuthApi();
         v1.MapPlansApi();
         v1.MapEntitiesApi();
+        v1.MapMonitoringApi();
         return app;
     }
 }

@@ -54,8 +54,9 @@ public abstract class EcoEnforceApp : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Fixtures that need real sockets (browser, HJ 212 devices) run on Kestrel instead of the test server.</summary>
     protected virtual bool OnRealKestrel => false;
 
+    /// <summary>The HTTP address; Kestrel lists the HJ 212 endpoint among its addresses too.</summary>
     public string HttpBaseUrl => Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First(a => ReceiverPort is not { } hj212 || !a.EndsWith($":{hj212}", StringComparison.Ordinal));
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -77,7 +78,12 @@ public abstract class EcoEnforceApp : WebApplicationFactory<Program>, IAsyncLife
         }
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = OnRealKestrel ? new Uri(HttpBaseUrl) : new Uri("http://localhost"),
+    });
 
     /// <summary>Runs code against the app's database in its own scope, as the app itself would.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

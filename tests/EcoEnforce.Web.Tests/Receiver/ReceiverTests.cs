@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using EcoEnforce.Data;
 using EcoEnforce.Monitoring;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EcoEnforce.Web.Tests.Receiver;
 
 /// <summary>Data loggers talking to the real TCP receiver, on SQLite and PostgreSQL.</summary>
-public abstract class ReceiverTests<TApp>(TApp app) where TApp : ReceiverApp
+public abstract partial class ReceiverTests<TApp>(TApp app) where TApp : ReceiverApp
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static int _qn;
@@ -125,6 +126,66 @@ public abstract class ReceiverTests<TApp>(TApp app) where TApp : ReceiverApp
             .Where(r => r.Mn.StartsWith("8800000000")).GroupBy(r => r.Mn).Select(g => g.Count()).ToListAsync(Ct));
         Assert.Equal(devices, counts.Count);
         Assert.All(counts, c => Assert.Equal(packets, c));
+    }
+}
+
+public abstract partial class ReceiverTests<TApp>
+{
+    private async Task<HttpClient> SignedInAsync()
+    {
+        var client = app.Anonymous();
+        // Over real Kestrel the test client follows the redirect itself, so success shows as the signed-in page.
+        var login = await client.LoginAsync("admin", EcoEnforceApp.AdminPassword);
+        Assert.Contains("退出", await login.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        return client;
+    }
+
+    [Fact]
+    public async Task Received_data_shows_on_the_outlet_page_and_through_the_api()
+    {
+        var mn = await KnownMnAsync(4);
+        await using (var device = await ConnectAsync(mn))
+        {
+            for (var i = 0; i < 3; i++) await device.SendAsync(Device.MinutePacket(mn, BaseTime.AddMinutes(i), 20 + i, Qn()), Ct);
+            await device.ReadAnswersAsync(3, Ct);
+        }
+        var client = await SignedInAsync();
+        var pointId = await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().MonitoringPoints.Where(p => p.Mn == mn).Select(p => p.Id).SingleAsync(Ct));
+        var page = await client.GetStringAsync($"/Monitoring/Point/{pointId}", Ct);
+        Assert.Contains("共 3 条", page, StringComparison.Ordinal);
+        Assert.Contains("化学需氧量", page, StringComparison.Ordinal);
+        var list = await client.GetStringAsync("/Monitoring", Ct);
+        Assert.Contains(mn, list, StringComparison.Ordinal);
+
+        var api = app.Anonymous().WithBearer(await app.Anonymous().TokenAsync("admin", EcoEnforceApp.AdminPassword));
+        var json = await api.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/v1/monitoring/readings?mn={mn}&from=2022-10-31T16:00:00Z&to=2022-11-01T16:00:00Z&kind=Minute", Ct);
+        Assert.Equal(3, json.GetProperty("items").GetArrayLength());
+        Assert.Equal(pointId, json.GetProperty("monitoringPointId").GetInt32());
+        var bad = await api.GetAsync($"/api/v1/monitoring/readings?mn={mn}&from=2022-11-02T00:00:00Z&to=2022-11-01T00:00:00Z", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Assigning_a_quarantined_MN_to_an_entity_moves_its_readings_to_the_new_outlet()
+    {
+        const string mn = "99999900000077";
+        await using (var device = await ConnectAsync(mn))
+        {
+            await device.SendAsync(Device.MinutePacket(mn, BaseTime, 7, Qn()), Ct);
+            await device.ReadAnswersAsync(1, Ct);
+        }
+        var client = await SignedInAsync();
+        var enterpriseId = await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Enterprises.Select(e => e.Id).FirstAsync(Ct));
+        var response = await client.PostFormAsync("/Monitoring?handler=Assign", new()
+        {
+            ["mn"] = mn, ["enterpriseId"] = enterpriseId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["outletName"] = "新增废水排口", ["medium"] = "Water",
+        }, "/Monitoring");
+        Assert.Contains("新增废水排口", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var reading = Assert.Single(await ReadingsAsync(mn));
+        Assert.NotNull(reading.MonitoringPointId);
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().UnknownDevices.AnyAsync(d => d.Mn == mn, Ct)));
     }
 }
 

@@ -1,0 +1,27 @@
+// Draws the readings of the monitoring point page. Data comes from the JSON block the server renders, so the page
+// needs no inline script (the Content-Security-Policy forbids it).
+(function () {
+    const source = document.getElementById("chart-data");
+    const canvas = document.getElementById("chart");
+    if (!source || !canvas || !window.Chart) return;
+    const data = JSON.parse(source.textContent);
+    const colours = ["#1f6f50", "#c2410c", "#1d4ed8", "#7c3aed", "#be123c", "#0f766e", "#a16207"];
+    const labels = [...new Set(data.series.flatMap(s => s.points.map(p => p.t)))].sort();
+    const datasets = [];
+    data.series.forEach((s, i) => {
+        const colour = colours[i % colours.length];
+        const byTime = new Map(s.points.map(p => [p.t, p.v]));
+        datasets.push({ label: s.name, data: labels.map(t => byTime.get(t) ?? null), borderColor: colour, backgroundColor: colour,
+            pointRadius: 0, borderWidth: 1.5, spanGaps: false });
+        if (s.limit !== null && s.limit !== undefined) {
+            datasets.push({ label: s.name + " 限值", data: labels.map(() => s.limit), borderColor: colour, borderDash: [6, 4],
+                pointRadius: 0, borderWidth: 1 });
+        }
+    });
+    Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
+    new Chart(canvas, {
+        type: "line",
+        data: { labels, datasets },
+        options: { animation: false, interaction: { mode: "index", intersect: false }, scales: { x: { ticks: { maxTicksLimit: 12 } } } },
+    });
+})();
