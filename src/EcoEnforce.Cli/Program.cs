@@ -15,6 +15,7 @@ public static class CliProgram
         root.Subcommands.Add(EntityCommands.Import(services));
         root.Subcommands.Add(EntityCommands.Export(services));
         root.Subcommands.Add(UserCommands.Create(services));
+        root.Subcommands.Add(Hj212Commands.Create(services));
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -189,6 +189,26 @@ public abstract partial class ReceiverTests<TApp>
     }
 }
 
+public abstract partial class ReceiverTests<TApp>
+{
+    [Fact]
+    public async Task The_cli_simulator_talks_to_the_receiver_and_every_minute_it_sends_is_stored()
+    {
+        app.SkipIfUnavailable();
+        var dataDir = Directory.CreateTempSubdirectory("ecoenforce-sim-").FullName;
+        var exit = await EcoEnforce.Cli.CliProgram.RunAsync(
+            ["hj212", "simulate", "--port", app.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--devices", "12", "--minutes", "15", "--rate", "200", "--start", "2022-12-01T08:00"],
+            new Dictionary<string, string?> { ["ECOENFORCE_DATA_DIR"] = dataDir });
+        Assert.Equal(0, exit);
+        // Simulated MNs 77000000000000..11; device 9 misbehaves (split packets, resends, junk).
+        var counts = await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Readings
+            .Where(r => r.Mn.StartsWith("77000000") && r.PollutantCode == "w01018").GroupBy(r => r.Mn).Select(g => g.Count()).ToListAsync(Ct));
+        Assert.Equal(12, counts.Count);
+        Assert.All(counts, c => Assert.Equal(15, c));
+    }
+}
+
 public sealed class SqliteReceiverTests(SqliteReceiverApp app) : ReceiverTests<SqliteReceiverApp>(app), IClassFixture<SqliteReceiverApp>;
 
 public sealed class PostgresReceiverTests(PostgresReceiverApp app) : ReceiverTests<PostgresReceiverApp>(app), IClassFixture<PostgresReceiverApp>;
