@@ -54,6 +54,8 @@ internal static class Hj212SimulateCommand
             await using var services = buildServices();
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EcoEnforceDb>();
+            if (!await db.Database.CanConnectAsync(ct) || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                throw new InvalidOperationException("数据库未初始化");
             var points = await db.MonitoringPoints.AsNoTracking().Include(p => p.Limits).OrderBy(p => p.Mn).ToListAsync(ct);
             list.AddRange(points.Select(p => (p.Mn, (IReadOnlyList<MonitoringLimit>)p.Limits)));
         }

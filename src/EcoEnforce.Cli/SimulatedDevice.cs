@@ -24,6 +24,7 @@ internal sealed class SimulatedDevice(string mn, IReadOnlyList<MonitoringLimit> 
         await client.ConnectAsync(host, port, ct);
         var stream = client.GetStream();
         var reading = Task.Run(() => CountAnswersAsync(stream, ct), ct);
+        var expected = 0L;
         for (var i = 0; i < minutes && !ct.IsCancellationRequested; i++)
         {
             var packet = Packet(firstChinaTime.AddMinutes(i));
@@ -39,13 +40,22 @@ internal sealed class SimulatedDevice(string mn, IReadOnlyList<MonitoringLimit> 
             {
                 await stream.WriteAsync(packet, ct);
             }
-            if (misbehaving && i % 6 == 2) await stream.WriteAsync(packet, ct); // resend
+            expected++;
+            if (misbehaving && i % 6 == 2)
+            {
+                await stream.WriteAsync(packet, ct); // resend
+                expected++;
+            }
             await Task.Delay(delay, ct);
         }
-        await Task.Delay(500, ct);
+        // Like a real logger, wait for the answers before hanging up (at most 30 s).
+        for (var waited = 0; Interlocked.Read(ref _answers) < expected && waited < 300; waited++) await Task.Delay(100, ct);
         client.Client.Shutdown(SocketShutdown.Send);
-        return await reading;
+        await reading;
+        return Interlocked.Read(ref _answers);
     }
+
+    private long _answers;
 
     private byte[] Packet(DateTime chinaTime)
     {
@@ -67,19 +77,17 @@ internal sealed class SimulatedDevice(string mn, IReadOnlyList<MonitoringLimit> 
 
     private static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static async Task<long> CountAnswersAsync(NetworkStream stream, CancellationToken ct)
+    private async Task CountAnswersAsync(NetworkStream stream, CancellationToken ct)
     {
         var buffer = new byte[8192];
-        long answers = 0;
         try
         {
             int n;
             while ((n = await stream.ReadAsync(buffer, ct)) > 0)
-                answers += buffer.AsSpan(0, n).Count((byte)'\n');
+                Interlocked.Add(ref _answers, buffer.AsSpan(0, n).Count((byte)'\n'));
         }
         catch (IOException)
         {
         }
-        return answers;
     }
 }

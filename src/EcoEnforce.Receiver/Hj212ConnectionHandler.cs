@@ -19,18 +19,20 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
         LogConnected(peer);
+        var answering = true;
         try
         {
             while (true)
             {
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-                idle.CancelAfter(TimeSpan.FromSeconds(options.IdleTimeoutSeconds));
+                // Only silence ends a connection from this side. A device that closes (or half-closes) right after
+                // sending still has everything it sent stored: received bytes are evidence.
+                using var idle = new CancellationTokenSource(TimeSpan.FromSeconds(options.IdleTimeoutSeconds));
                 ReadResult result;
                 try
                 {
                     result = await input.ReadAsync(idle.Token);
                 }
-                catch (OperationCanceledException) when (!connection.ConnectionClosed.IsCancellationRequested)
+                catch (OperationCanceledException)
                 {
                     LogIdle(peer);
                     break;
@@ -41,21 +43,21 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
                 {
                     var packet = Hj212Packet.Parse(frame);
                     var pending = new PendingPacket(new ReceivedPacket(clock.GetUtcNow().UtcDateTime, peer, packet));
-                    await queue.EnqueueAsync(pending, connection.ConnectionClosed);
+                    await queue.EnqueueAsync(pending, CancellationToken.None);
                     packets.Add(pending);
                 }
                 input.AdvanceTo(buffer.Start, buffer.End);
                 foreach (var pending in packets)
                 {
                     await pending.Stored;
-                    await AcknowledgeAsync(output, pending.Packet.Packet, connection.ConnectionClosed);
+                    if (answering) answering = await TryAcknowledgeAsync(output, pending.Packet.Packet);
                 }
                 if (result.IsCompleted || result.IsCanceled) break;
             }
         }
-        catch (Exception e) when (e is ConnectionResetException or OperationCanceledException or IOException)
+        catch (Exception e) when (e is ConnectionResetException or IOException)
         {
-            // The device went away; whatever was stored stays stored, the rest it will resend.
+            LogGone(peer, e.Message);
         }
         catch (Exception e)
         {
@@ -67,11 +69,20 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
         }
     }
 
-    /// <summary>Data uploads that ask for an answer (Flag bit A) get 9014; invalid frames get none, so the device resends.</summary>
-    private static async Task AcknowledgeAsync(PipeWriter output, Hj212Packet packet, CancellationToken ct)
+    /// <summary>Data uploads that ask for an answer (Flag bit A) get 9014; invalid frames get none, so the device resends.
+    /// False once the device no longer reads: the rest of what it sent is still stored, just not answered.</summary>
+    private static async Task<bool> TryAcknowledgeAsync(PipeWriter output, Hj212Packet packet)
     {
-        if (!packet.IsValid || packet.Flag is not { NeedsReply: true } || ReadingKinds.Of(packet.CnCode) is null) return;
-        await output.WriteAsync(Hj212Replies.DataAnswer(packet), ct);
+        if (!packet.IsValid || packet.Flag is not { NeedsReply: true } || ReadingKinds.Of(packet.CnCode) is null) return true;
+        try
+        {
+            var flush = await output.WriteAsync(Hj212Replies.DataAnswer(packet));
+            return !flush.IsCompleted && !flush.IsCanceled;
+        }
+        catch (Exception e) when (e is IOException or ConnectionResetException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "HJ 212 connection from {Peer}")]
@@ -79,6 +90,9 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "HJ 212 connection from {Peer} closed: {Frames} frames, {Skipped} junk bytes skipped")]
     private partial void LogDisconnected(string peer, long frames, long skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HJ 212 connection from {Peer} reset: {Reason}")]
+    private partial void LogGone(string peer, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "HJ 212 connection from {Peer} idle too long, closing")]
     private partial void LogIdle(string peer);
