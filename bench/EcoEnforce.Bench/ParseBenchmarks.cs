@@ -70,13 +70,9 @@ public class ParseBenchmarks
         var items = view.Items;
         while (items.TryRead(out var item))
         {
-            for (var kind = CpFieldKind.Rtd; kind <= CpFieldKind.ZsMax; kind++)
+            for (var kinds = item.PresentKinds & CpItem.NumericKinds; kinds != 0; kinds &= kinds - 1)
             {
-                if (kind is CpFieldKind.Flag or CpFieldKind.EFlag or CpFieldKind.SampleTime)
-                {
-                    continue;
-                }
-                if (item.TryGetDouble(kind, out var value))
+                if (item.TryGetDouble((CpFieldKind)System.Numerics.BitOperations.TrailingZeroCount(kinds), out var value))
                 {
                     sum += value;
                 }

@@ -7,6 +7,7 @@ if (args is ["--corpus"])
     var frames = MinuteCorpus.Build(1000);
     Console.WriteLine($"{frames.Count} frames, {frames.Min(f => f.Length)}–{frames.Max(f => f.Length)} bytes, mean {frames.Average(f => f.Length):F0}");
     Console.WriteLine(System.Text.Encoding.ASCII.GetString(frames[0]).TrimEnd());
+    Console.WriteLine($"GFNI CRC path: {System.Runtime.Intrinsics.X86.Gfni.IsSupported}");
     return;
 }
 

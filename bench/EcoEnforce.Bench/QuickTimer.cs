@@ -11,6 +11,29 @@ public static class QuickTimer
         parse.Setup();
         var parts = new ComponentBenchmarks();
         parts.Setup();
+        Time("code lookup x3", () =>
+        {
+            var n = 0;
+            for (var i = 0; i < 1000; i++)
+            {
+                n += EcoEnforce.Hj212.PollutantCodes.To2017("w01018"u8, out _)!.Length + EcoEnforce.Hj212.PollutantCodes.To2017("a21026"u8, out _)!.Length
+                    + EcoEnforce.Hj212.PollutantCodes.To2017("B01"u8, out _)!.Length;
+            }
+            return n;
+        });
+        Time("number x15", () =>
+        {
+            var sum = 0.0;
+            for (var i = 0; i < 1000; i++)
+            {
+                for (var k = 0; k < 15; k++)
+                {
+                    EcoEnforce.Hj212.Hj212Number.TryParse("163.57"u8, out var v);
+                    sum += v;
+                }
+            }
+            return sum;
+        });
         Time("crc", () => parts.Crc_only());
         Time("layout+crc", () => parts.Frame_layout_with_crc());
         Time("header", () => parts.Header_only());

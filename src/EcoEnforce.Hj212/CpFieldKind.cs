@@ -38,27 +38,49 @@ public readonly record struct CpField(FieldRange Code, FieldRange Name, FieldRan
 {
     public bool IsScalar => Kind == CpFieldKind.Scalar;
 
-    internal static CpFieldKind Classify(ReadOnlySpan<byte> suffix) => suffix.Length switch
+    internal static CpFieldKind Classify(ReadOnlySpan<byte> suffix) =>
+        suffix.Length <= 8 ? Classify(suffix.Length, Hj212Tokenizer.Pack(suffix, new FieldRange(0, suffix.Length)))
+        : suffix.SequenceEqual("NightData"u8) ? CpFieldKind.NightData
+        : suffix.SequenceEqual("SampleTime"u8) ? CpFieldKind.SampleTime
+        : CpFieldKind.Other;
+
+    // The suffix's bytes packed little-endian: one integer switch instead of a chain of span comparisons.
+    internal static CpFieldKind Classify(int length, ulong packed) => length switch
     {
-        2 when suffix.SequenceEqual("RS"u8) => CpFieldKind.RS,
-        2 when suffix.SequenceEqual("RT"u8) => CpFieldKind.RT,
-        2 when suffix.SequenceEqual("SN"u8) => CpFieldKind.SN,
-        3 when suffix.SequenceEqual("Rtd"u8) => CpFieldKind.Rtd,
-        3 when suffix.SequenceEqual("Min"u8) => CpFieldKind.Min,
-        3 when suffix.SequenceEqual("Avg"u8) => CpFieldKind.Avg,
-        3 when suffix.SequenceEqual("Max"u8) => CpFieldKind.Max,
-        3 when suffix.SequenceEqual("Cou"u8) => CpFieldKind.Cou,
-        4 when suffix.SequenceEqual("Flag"u8) => CpFieldKind.Flag,
-        4 when suffix.SequenceEqual("Info"u8) => CpFieldKind.Info,
-        4 when suffix.SequenceEqual("Data"u8) => CpFieldKind.Data,
-        5 when suffix.SequenceEqual("EFlag"u8) => CpFieldKind.EFlag,
-        5 when suffix.SequenceEqual("ZsRtd"u8) => CpFieldKind.ZsRtd,
-        5 when suffix.SequenceEqual("ZsMin"u8) => CpFieldKind.ZsMin,
-        5 when suffix.SequenceEqual("ZsAvg"u8) => CpFieldKind.ZsAvg,
-        5 when suffix.SequenceEqual("ZsMax"u8) => CpFieldKind.ZsMax,
-        7 when suffix.SequenceEqual("DayData"u8) => CpFieldKind.DayData,
-        9 when suffix.SequenceEqual("NightData"u8) => CpFieldKind.NightData,
-        10 when suffix.SequenceEqual("SampleTime"u8) => CpFieldKind.SampleTime,
+        2 => packed switch
+        {
+            'R' | 'S' << 8 => CpFieldKind.RS,
+            'R' | 'T' << 8 => CpFieldKind.RT,
+            'S' | 'N' << 8 => CpFieldKind.SN,
+            _ => CpFieldKind.Other,
+        },
+        3 => packed switch
+        {
+            'R' | 't' << 8 | 'd' << 16 => CpFieldKind.Rtd,
+            'M' | 'i' << 8 | 'n' << 16 => CpFieldKind.Min,
+            'A' | 'v' << 8 | 'g' << 16 => CpFieldKind.Avg,
+            'M' | 'a' << 8 | 'x' << 16 => CpFieldKind.Max,
+            'C' | 'o' << 8 | 'u' << 16 => CpFieldKind.Cou,
+            _ => CpFieldKind.Other,
+        },
+        4 => packed switch
+        {
+            'F' | 'l' << 8 | 'a' << 16 | (ulong)'g' << 24 => CpFieldKind.Flag,
+            'I' | 'n' << 8 | 'f' << 16 | (ulong)'o' << 24 => CpFieldKind.Info,
+            'D' | 'a' << 8 | 't' << 16 | (ulong)'a' << 24 => CpFieldKind.Data,
+            _ => CpFieldKind.Other,
+        },
+        5 => packed switch
+        {
+            'E' | 'F' << 8 | 'l' << 16 | (ulong)'a' << 24 | (ulong)'g' << 32 => CpFieldKind.EFlag,
+            'Z' | 's' << 8 | 'R' << 16 | (ulong)'t' << 24 | (ulong)'d' << 32 => CpFieldKind.ZsRtd,
+            'Z' | 's' << 8 | 'M' << 16 | (ulong)'i' << 24 | (ulong)'n' << 32 => CpFieldKind.ZsMin,
+            'Z' | 's' << 8 | 'A' << 16 | (ulong)'v' << 24 | (ulong)'g' << 32 => CpFieldKind.ZsAvg,
+            'Z' | 's' << 8 | 'M' << 16 | (ulong)'a' << 24 | (ulong)'x' << 32 => CpFieldKind.ZsMax,
+            _ => CpFieldKind.Other,
+        },
+        7 => packed == ('D' | 'a' << 8 | 'y' << 16 | (ulong)'D' << 24 | (ulong)'a' << 32 | (ulong)'t' << 40 | (ulong)'a' << 48)
+            ? CpFieldKind.DayData : CpFieldKind.Other,
         _ => CpFieldKind.Other,
     };
 

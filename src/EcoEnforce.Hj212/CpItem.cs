@@ -36,6 +36,15 @@ public ref struct CpItem
     /// <summary>Fields whose suffix this library does not name (<c>-ValidNum</c>, <c>-Ia</c>…).</summary>
     public int OtherCount { get; private set; }
 
+    /// <summary>Bit <c>1 &lt;&lt; (int)kind</c> is set for each kind present, to visit only what arrived.</summary>
+    public readonly uint PresentKinds => _present;
+
+    /// <summary>The kinds whose values are numbers (Rtd, Min, Avg, Max, Cou, Zs…, RT).</summary>
+    public const uint NumericKinds =
+        1u << (int)CpFieldKind.Rtd | 1u << (int)CpFieldKind.Min | 1u << (int)CpFieldKind.Avg | 1u << (int)CpFieldKind.Max
+        | 1u << (int)CpFieldKind.Cou | 1u << (int)CpFieldKind.ZsRtd | 1u << (int)CpFieldKind.ZsMin
+        | 1u << (int)CpFieldKind.ZsAvg | 1u << (int)CpFieldKind.ZsMax | 1u << (int)CpFieldKind.RT;
+
     public readonly bool Has(CpFieldKind kind) => (_present & (1u << (int)kind)) != 0;
 
     public readonly ReadOnlySpan<byte> Get(CpFieldKind kind) => Has(kind) ? _slots[(int)kind].Of(_data) : default;
@@ -62,19 +71,19 @@ public ref struct CpItem
         }
     }
 
-    internal void Add(in CpField field)
+    internal void Add(CpFieldKind kind, FieldRange value)
     {
         FieldCount++;
-        if (field.Kind == CpFieldKind.Other)
+        if (kind == CpFieldKind.Other)
         {
             OtherCount++;
             return;
         }
-        var bit = 1u << (int)field.Kind;
+        var bit = 1u << (int)kind;
         if ((_present & bit) == 0)
         {
             _present |= bit;
-            _slots[(int)field.Kind] = field.Value;
+            _slots[(int)kind] = value;
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace EcoEnforce.Hj212;
 
@@ -13,14 +15,19 @@ namespace EcoEnforce.Hj212;
 /// just the register's high byte <c>h</c>, and <c>h' = H[h ^ b]</c> where <c>H</c> is the high byte
 /// of the CRC-16/ARC table. <c>H</c> is linear over GF(2), so sixteen bytes fold into sixteen
 /// independent lookups (slicing-by-16) and the loop is no longer one dependent load per byte.
+/// Where the CPU has GFNI, sixteen lanes apply <c>H^16</c> at once (see <c>ComputeGfni</c>).
 /// </remarks>
 public static class Hj212Crc
 {
     private static readonly ushort[] Arc = BuildArcTable();
     private static readonly byte[] Slices = BuildSlices(Arc, 16);
+    private static readonly ulong AffineH16 = BuildAffine(Arc, 16);
 
     /// <summary>The HJ 212 CRC of <paramref name="data"/> (the data segment only).</summary>
-    public static ushort Compute(ReadOnlySpan<byte> data)
+    public static ushort Compute(ReadOnlySpan<byte> data) => Compute(data, Gfni.IsSupported);
+
+    /// <summary>Exposed to tests so the table path is checked on machines that have GFNI too.</summary>
+    internal static ushort Compute(ReadOnlySpan<byte> data, bool useGfni)
     {
         if (data.IsEmpty)
         {
@@ -30,6 +37,10 @@ public static class Hj212Crc
         uint h = 0xFF;
         var i = 0;
         var last = data.Length - 1;
+        if (useGfni && last >= 32)
+        {
+            (h, i) = ComputeGfni(data, last, ref t);
+        }
         for (; i + 16 <= last; i += 16)
         {
             // Two 8-byte loads; byte k of the 16 pairs with slice 15-k (H applied 16-k times).
@@ -46,6 +57,48 @@ public static class Hj212Crc
             h = Unsafe.Add(ref t, (int)(h ^ data[i]));
         }
         return Arc[(int)(h ^ data[last])];
+    }
+
+    // Sixteen interleaved Horner chains, one per byte lane: lane r sees bytes r, r+16, r+32… and each
+    // step applies H^16 to all lanes at once with one GF(2) affine instruction. The lanes are then
+    // folded into h with slice 15-r (H^(16-r)). h0 = 0xFF enters with the first byte.
+    private static (uint H, int Consumed) ComputeGfni(ReadOnlySpan<byte> data, int last, ref byte slices)
+    {
+        ref var bytes = ref MemoryMarshal.GetReference(data);
+        var blocks = last / 16;
+        var matrix = Vector128.Create(AffineH16).AsByte();
+        var acc = Vector128.LoadUnsafe(ref bytes) ^ Vector128.CreateScalar((byte)0xFF);
+        for (var b = 1; b < blocks; b++)
+        {
+            acc = Gfni.GaloisFieldAffineTransform(acc, matrix, 0) ^ Vector128.LoadUnsafe(ref bytes, (nuint)(b * 16));
+        }
+        uint h = 0;
+        for (var r = 0; r < 16; r++)
+        {
+            h ^= Unsafe.Add(ref slices, ((15 - r) << 8) | acc.GetElement(r));
+        }
+        return (h, blocks * 16);
+    }
+
+    // H^16 as a GF2P8AFFINEQB matrix: byte 7-j of the qword selects the input bits of output bit j.
+    private static ulong BuildAffine(ushort[] arc, int power)
+    {
+        ulong matrix = 0;
+        for (var j = 0; j < 8; j++)
+        {
+            ulong row = 0;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                var v = 1 << bit;
+                for (var k = 0; k < power; k++)
+                {
+                    v = arc[v] >> 8;
+                }
+                row |= (ulong)((v >> j) & 1) << bit;
+            }
+            matrix |= row << (8 * (7 - j));
+        }
+        return matrix;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

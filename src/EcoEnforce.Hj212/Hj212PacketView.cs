@@ -12,10 +12,14 @@ namespace EcoEnforce.Hj212;
 /// </remarks>
 public readonly ref struct Hj212PacketView
 {
-    private Hj212PacketView(ReadOnlySpan<byte> frame, Hj212FrameLayout layout, Hj212Header header,
+    private readonly FieldRange _cp;
+
+    private Hj212PacketView(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> data, Hj212FrameLayout layout, Hj212Header header,
         FieldRange dataTime, Hj212Deviations deviations)
     {
         Frame = frame;
+        Data = data;
+        _cp = header.Cp;
         Layout = layout;
         Header = header;
         DataTimeRange = dataTime;
@@ -33,7 +37,8 @@ public readonly ref struct Hj212PacketView
 
     public Hj212Deviations Deviations { get; }
 
-    public ReadOnlySpan<byte> Data => Layout.Data(Frame);
+    /// <summary>The data segment (between the length field and the CRC).</summary>
+    public ReadOnlySpan<byte> Data { get; }
 
     public CrcCheck Crc => Layout.Crc;
 
@@ -51,9 +56,9 @@ public readonly ref struct Hj212PacketView
 
     public ReadOnlySpan<byte> DataTime => DataTimeRange.Of(Data);
 
-    public CpFieldReader Fields => new(Data, Header.Cp);
+    public CpFieldReader Fields => new(Data, _cp);
 
-    public CpItemReader Items => new(Data, Header.Cp);
+    public CpItemReader Items => new(Data, _cp);
 
     public static Hj212PacketView Parse(ReadOnlySpan<byte> frame)
     {
@@ -66,22 +71,36 @@ public readonly ref struct Hj212PacketView
             deviations |= Hj212Deviations.NonAscii;
         }
 
-        // DataTime comes first in practice, so this stops after one or two fields.
+        var dataTime = FindDataTime(data, header.Cp, ref deviations);
+        return new Hj212PacketView(frame, data, layout, header, dataTime, deviations);
+    }
+
+    // DataTime comes first in practice, so look there directly; otherwise walk the leading scalars.
+    private static FieldRange FindDataTime(ReadOnlySpan<byte> data, FieldRange cp, ref Hj212Deviations deviations)
+    {
         var dataTime = FieldRange.Absent;
-        var fields = new CpFieldReader(data, header.Cp);
-        while (fields.TryRead(out var field))
+        if (cp.IsPresent && cp.Of(data).StartsWith("DataTime="u8))
         {
-            if (field.IsScalar && field.Name.Of(data).SequenceEqual("DataTime"u8))
+            var start = cp.Start + 9;
+            var length = data[start..(cp.Start + cp.Length)].IndexOfAny((byte)';', (byte)',');
+            dataTime = new FieldRange(start, length < 0 ? cp.Start + cp.Length - start : length);
+        }
+        else
+        {
+            var fields = new CpFieldReader(data, cp);
+            while (fields.TryRead(out var field) && field.IsScalar)
             {
-                dataTime = field.Value;
-                deviations |= fields.Deviations & Hj212Deviations.TimeWithMilliseconds;
-                break;
-            }
-            if (!field.IsScalar)
-            {
-                break;
+                if (field.Name.Of(data).SequenceEqual("DataTime"u8))
+                {
+                    dataTime = field.Value;
+                    break;
+                }
             }
         }
-        return new Hj212PacketView(frame, layout, header, dataTime, deviations);
+        if (dataTime.Length == 17)
+        {
+            deviations |= Hj212Deviations.TimeWithMilliseconds;
+        }
+        return dataTime;
     }
 }

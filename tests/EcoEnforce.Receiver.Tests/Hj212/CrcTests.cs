@@ -14,7 +14,9 @@ public class CrcTests
             var data = new byte[random.Next(0, 1100)];
             random.NextBytes(data);
 
-            Assert.Equal(Hj212Crc.ComputeReference(data), Hj212Crc.Compute(data));
+            var expected = Hj212Crc.ComputeReference(data);
+            Assert.Equal(expected, Hj212Crc.Compute(data));
+            Assert.Equal(expected, Hj212Crc.Compute(data, useGfni: false));
         }
     }
 
