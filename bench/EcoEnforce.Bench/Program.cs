@@ -11,6 +11,12 @@ if (args is ["--corpus"])
     return;
 }
 
+if (args is ["--receiver-load", ..])
+{
+    await ReceiverLoad.RunAsync(args);
+    return;
+}
+
 if (args is ["--quick"])
 {
     // A fast look between BenchmarkDotNet runs: best of 15 rounds, so a busy machine hurts less.

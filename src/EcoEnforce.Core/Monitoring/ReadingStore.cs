@@ -24,9 +24,9 @@ public sealed class ReadingStore(EcoEnforceDb db)
             await using var tx = await connection.BeginTransactionAsync(ct);
             var points = await PointIdsAsync(connection, tx, batch, ct);
             await using var insertPacket = RawPacketCommand(connection, tx);
-            await using var insertReading = ReadingCommand(connection, tx);
             await using var upsertUnknown = UnknownDeviceCommand(connection, tx);
-            var readings = 0;
+            var rows = new List<object?[]>();
+            var unknown = new Dictionary<string, (ReceivedPacket Last, int Count)>(StringComparer.Ordinal);
             foreach (var received in batch)
             {
                 var packet = received.Packet;
@@ -34,12 +34,16 @@ public sealed class ReadingStore(EcoEnforceDb db)
                 var kind = ReadingKinds.Of(packet.CnCode);
                 if (packet.Mn is not { Length: > 0 } mn || !packet.IsValid) continue;
                 int? pointId = points.TryGetValue(mn, out var id) ? id : null;
-                if (pointId is null) await UpsertUnknownAsync(upsertUnknown, mn, received, ct);
+                if (pointId is null) unknown[mn] = (received, unknown.TryGetValue(mn, out var seen) ? seen.Count + 1 : 1);
                 if (kind is null || !Hj212Time.TryParse(packet.DataTime, out var local)) continue;
                 var dataTime = DateTime.SpecifyKind(local - Common.ChinaTime.Offset, DateTimeKind.Utc);
                 foreach (var item in packet.Items)
-                    readings += await InsertReadingAsync(insertReading, mn, pointId, kind.Value, item, dataTime, packetId, ct);
+                {
+                    if (ReadingRow(mn, pointId, kind.Value, item, dataTime, packetId) is { } row) rows.Add(row);
+                }
             }
+            foreach (var (mn, (last, count)) in unknown) await UpsertUnknownAsync(upsertUnknown, mn, last, count, ct);
+            var readings = await ReadingInserts.InsertAsync(connection, tx, rows, ct);
             await tx.CommitAsync(ct);
             return readings;
         }
@@ -70,18 +74,12 @@ public sealed class ReadingStore(EcoEnforceDb db)
         VALUES (@at, @peer, @mn, @cn, @qn, @bytes, @crc, @valid, @dev, @notes) RETURNING "Id"
         """, "@at", "@peer", "@mn", "@cn", "@qn", "@bytes", "@crc", "@valid", "@dev", "@notes");
 
-    private static DbCommand ReadingCommand(DbConnection c, DbTransaction tx) => Prepare(c, tx, """
-        INSERT INTO "Readings" ("Mn", "MonitoringPointId", "Kind", "PollutantCode", "DataTimeUtc", "Value", "Min", "Max", "Cou", "Flag", "RawPacketId")
-        VALUES (@mn, @point, @kind, @code, @time, @value, @min, @max, @cou, @flag, @packet)
-        ON CONFLICT ("Mn", "Kind", "PollutantCode", "DataTimeUtc") DO NOTHING
-        """, "@mn", "@point", "@kind", "@code", "@time", "@value", "@min", "@max", "@cou", "@flag", "@packet");
-
     private static DbCommand UnknownDeviceCommand(DbConnection c, DbTransaction tx) => Prepare(c, tx, """
         INSERT INTO "UnknownDevices" ("Mn", "FirstSeenUtc", "LastSeenUtc", "PacketCount", "LastPeer")
-        VALUES (@mn, @at, @at, 1, @peer)
-        ON CONFLICT ("Mn") DO UPDATE SET "LastSeenUtc" = excluded."LastSeenUtc", "PacketCount" = "UnknownDevices"."PacketCount" + 1,
-            "LastPeer" = excluded."LastPeer"
-        """, "@mn", "@at", "@peer");
+        VALUES (@mn, @at, @at, @count, @peer)
+        ON CONFLICT ("Mn") DO UPDATE SET "LastSeenUtc" = excluded."LastSeenUtc",
+            "PacketCount" = "UnknownDevices"."PacketCount" + excluded."PacketCount", "LastPeer" = excluded."LastPeer"
+        """, "@mn", "@at", "@count", "@peer");
 
     private static async Task<long> InsertPacketAsync(DbCommand command, ReceivedPacket received, CancellationToken ct)
     {
@@ -91,18 +89,16 @@ public sealed class ReadingStore(EcoEnforceDb db)
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<int> InsertReadingAsync(
-        DbCommand command, string mn, int? pointId, ReadingKind kind, Hj212Item item, DateTime dataTime, long packetId, CancellationToken ct)
+    private static object?[]? ReadingRow(string mn, int? pointId, ReadingKind kind, Hj212Item item, DateTime dataTime, long packetId)
     {
         var value = kind == ReadingKind.RealTime ? item.Rtd : item.Avg ?? item.Rtd;
-        if (value is null && item.Min is null && item.Max is null && item.Cou is null) return 0; // status-only items (SBx-RS)
-        Set(command, mn, pointId, kind.ToString(), item.Code2017 ?? item.Code, dataTime, value, item.Min, item.Max, item.Cou, item.Flag, packetId);
-        return await command.ExecuteNonQueryAsync(ct);
+        if (value is null && item.Min is null && item.Max is null && item.Cou is null) return null; // status-only items (SBx-RS)
+        return [mn, pointId, kind.ToString(), item.Code2017 ?? item.Code, dataTime, value, item.Min, item.Max, item.Cou, item.Flag, packetId];
     }
 
-    private static async Task UpsertUnknownAsync(DbCommand command, string mn, ReceivedPacket received, CancellationToken ct)
+    private static async Task UpsertUnknownAsync(DbCommand command, string mn, ReceivedPacket received, int count, CancellationToken ct)
     {
-        Set(command, mn, received.ReceivedAtUtc, received.Peer);
+        Set(command, mn, received.ReceivedAtUtc, count, received.Peer);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -114,7 +110,7 @@ public sealed class ReadingStore(EcoEnforceDb db)
         _ => "missing",
     };
 
-    private static DbCommand Prepare(DbConnection c, DbTransaction tx, string sql, params string[] names)
+    internal static DbCommand Prepare(DbConnection c, DbTransaction tx, string sql, params string[] names)
     {
         var command = c.CreateCommand();
         command.Transaction = tx;
@@ -123,7 +119,7 @@ public sealed class ReadingStore(EcoEnforceDb db)
         return command;
     }
 
-    private static DbParameter AddParameter(DbCommand command, string name, object value)
+    internal static DbParameter AddParameter(DbCommand command, string name, object value)
     {
         var p = command.CreateParameter();
         p.ParameterName = name;
