@@ -1,4 +1,5 @@
 using EcoEnforce.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EcoEnforce.Web.Tests.Browser;
@@ -6,6 +7,9 @@ namespace EcoEnforce.Web.Tests.Browser;
 /// <summary>The app on a real Kestrel port, driven by Debian's Chromium. Screenshots go to TestResults/screenshots.</summary>
 public sealed class BrowserApp : EcoEnforceApp, IAsyncLifetime
 {
+    private readonly int _receiverPort = Receiver.ReceiverApp.FreePort();
+    protected override int? ReceiverPort => _receiverPort;
+    public System.Net.IPEndPoint ReceiverEndpoint => new(System.Net.IPAddress.Loopback, _receiverPort);
     protected override bool OnRealKestrel => File.Exists(Chromium);
     public override EcoEnforce.Data.DatabaseProvider Provider => EcoEnforce.Data.DatabaseProvider.Sqlite;
     public string BaseUrl { get; private set; } = "";
@@ -120,5 +124,34 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains("二、主要内容", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"));
         await ShotAsync(page, "public-plan-phone");
+    }
+
+    [Fact]
+    public async Task Minute_data_sent_by_a_data_logger_is_charted_against_its_limit()
+    {
+        var page = await SignedInPageAsync();
+        var (pointId, mn) = await app.WithScopeAsync(async sp =>
+        {
+            var point = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                sp.GetRequiredService<EcoEnforce.Data.EcoEnforceDb>().MonitoringPoints, p => p.Medium == EcoEnforce.Monitoring.MonitoringMedium.Water);
+            return (point.Id, point.Mn);
+        });
+        await using (var device = new Receiver.Device(mn))
+        {
+            await device.ConnectAsync(app.ReceiverEndpoint, TestContext.Current.CancellationToken);
+            var start = new DateTime(2022, 11, 1, 8, 0, 0);
+            for (var i = 0; i < 60; i++)
+            {
+                var cod = 45 + 15 * Math.Sin(i / 6.0) + (i == 40 ? 70 : 0);
+                await device.SendAsync(Receiver.Device.MinutePacket(mn, start.AddMinutes(i), cod, $"20221101{i:D9}"), TestContext.Current.CancellationToken);
+            }
+            Assert.Equal(60, (await device.ReadAnswersAsync(60, TestContext.Current.CancellationToken)).Count);
+        }
+        await page.GotoAsync($"/Monitoring/Point/{pointId}?Kind=Minute&From=2022-11-01&To=2022-11-01");
+        Assert.Contains("共 60 条", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("() => { const c = document.getElementById('chart'); return c && c.width > 0 && window.Chart && Chart.getChart(c); }");
+        await ShotAsync(page, "monitoring-point");
+        await page.GotoAsync("/Monitoring");
+        await ShotAsync(page, "monitoring");
     }
 }

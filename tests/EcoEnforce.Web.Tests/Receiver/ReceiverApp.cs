@@ -13,7 +13,7 @@ public abstract class ReceiverApp : EcoEnforceApp
     protected override bool OnRealKestrel => true;
     public IPEndPoint Endpoint => new(IPAddress.Loopback, _port);
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
