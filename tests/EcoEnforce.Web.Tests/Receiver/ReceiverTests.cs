@@ -209,6 +209,29 @@ public abstract partial class ReceiverTests<TApp>
     }
 }
 
+public abstract partial class ReceiverTests<TApp>
+{
+    [Fact]
+    public async Task Each_part_of_a_split_upload_is_answered_and_together_they_give_every_reading()
+    {
+        var mn = await KnownMnAsync(5);
+        await using var device = await ConnectAsync(mn);
+        // HJ 212-2017 C.47–C.50: each part has its own QN, repeats DataTime and carries some of the items.
+        var time = BaseTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var flag = EcoEnforce.Hj212.Hj212Flag.For(EcoEnforce.Hj212.Hj212Edition.Hj2017, needsReply: true, split: true);
+        byte[] Part(int pno, string qn, string item) => EcoEnforce.Hj212.Hj212Builder.Frame(EcoEnforce.Hj212.Hj212Builder.DataSegment(
+            new EcoEnforce.Hj212.Hj212HeaderValues(qn, "32", "2061", "123456", mn, flag, Pnum: 2, Pno: pno),
+            [new("DataTime", time), new($"{item}-Avg", "12.5"), new($"{item}-Flag", "N")]));
+        var (qn1, qn2) = (Qn(), Qn());
+        await device.SendAsync(Part(2, qn2, "w21003"), Ct); // out of order
+        await device.SendAsync(Part(1, qn1, "w01018"), Ct);
+        var answers = await device.ReadAnswersAsync(2, Ct);
+        Assert.Equal([qn2, qn1], answers.Select(a => a.Qn));
+        var readings = await ReadingsAsync(mn);
+        Assert.Equal(["w01018", "w21003"], readings.Where(r => r.Kind == ReadingKind.Hour).Select(r => r.PollutantCode).Order());
+    }
+}
+
 public sealed class SqliteReceiverTests(SqliteReceiverApp app) : ReceiverTests<SqliteReceiverApp>(app), IClassFixture<SqliteReceiverApp>;
 
 public sealed class PostgresReceiverTests(PostgresReceiverApp app) : ReceiverTests<PostgresReceiverApp>(app), IClassFixture<PostgresReceiverApp>;
