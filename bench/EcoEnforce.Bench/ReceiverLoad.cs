@@ -43,7 +43,9 @@ public static class ReceiverLoad
                           $"({(after - before) / (double)Math.Max(1, connections):F1} KB per connection)");
 
         var watch = Stopwatch.StartNew();
-        var tasks = Enumerable.Range(0, senders).Select(d => SendAsync(endpoint, $"44{d:D12}", packets)).ToList();
+        // A fresh MN range per run, so every reading is new even when the generator runs again against the same database.
+        var run = Environment.TickCount64 % 10_000;
+        var tasks = Enumerable.Range(0, senders).Select(d => SendAsync(endpoint, $"44{run:D4}{d:D8}", packets)).ToList();
         var answered = (await Task.WhenAll(tasks)).Sum();
         watch.Stop();
         Console.WriteLine($"{senders} devices x {packets} packets ({PollutantsPerPacket} pollutants each): {answered} answered in {watch.Elapsed.TotalSeconds:F1} s " +

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Threading.Channels;
 using EcoEnforce.Hj212;
 using EcoEnforce.Monitoring;
 using Microsoft.AspNetCore.Connections;
@@ -16,56 +17,77 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
     {
         var peer = connection.RemoteEndPoint?.ToString() ?? "unknown";
         var framer = new Hj212FrameReader(options.MaxDataLength);
-        var input = connection.Transport.Input;
-        var output = connection.Transport.Output;
+        // Reading runs ahead of storage, so a device may pipeline uploads while earlier ones wait for their commit.
+        // Answers go out in order, each after its packet is stored; at most MaxInFlightPerConnection wait per connection.
+        var inFlight = Channel.CreateBounded<PendingPacket>(new BoundedChannelOptions(options.MaxInFlightPerConnection)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
         LogConnected(peer);
-        var answering = true;
+        var answers = AnswerAsync(connection.Transport.Output, inFlight.Reader, peer);
         try
         {
-            while (true)
-            {
-                // Only silence ends a connection from this side. A device that closes (or half-closes) right after
-                // sending still has everything it sent stored: received bytes are evidence.
-                using var idle = new CancellationTokenSource(TimeSpan.FromSeconds(options.IdleTimeoutSeconds));
-                ReadResult result;
-                try
-                {
-                    result = await input.ReadAsync(idle.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    LogIdle(peer);
-                    break;
-                }
-                var buffer = result.Buffer;
-                var packets = new List<PendingPacket>();
-                while (framer.TryReadFrame(ref buffer, out var frame))
-                {
-                    var packet = Hj212Packet.Parse(frame);
-                    var pending = new PendingPacket(new ReceivedPacket(clock.GetUtcNow().UtcDateTime, peer, packet));
-                    await queue.EnqueueAsync(pending, CancellationToken.None);
-                    packets.Add(pending);
-                }
-                input.AdvanceTo(buffer.Start, buffer.End);
-                foreach (var pending in packets)
-                {
-                    await pending.Stored;
-                    if (answering) answering = await TryAcknowledgeAsync(output, pending.Packet.Packet);
-                }
-                if (result.IsCompleted || result.IsCanceled) break;
-            }
+            await ReadAsync(connection.Transport.Input, framer, inFlight.Writer, peer);
         }
         catch (Exception e) when (e is ConnectionResetException or IOException)
         {
             LogGone(peer, e.Message);
         }
-        catch (Exception e)
-        {
-            LogStoreFailed(e, peer);
-        }
         finally
         {
+            inFlight.Writer.TryComplete();
+            await answers;
             LogDisconnected(peer, framer.FramesRead, framer.SkippedBytes);
+        }
+    }
+
+    private async Task ReadAsync(PipeReader input, Hj212FrameReader framer, ChannelWriter<PendingPacket> inFlight, string peer)
+    {
+        while (true)
+        {
+            // Only silence ends a connection from this side. A device that closes (or half-closes) right after
+            // sending still has everything it sent stored: received bytes are evidence.
+            using var idle = new CancellationTokenSource(TimeSpan.FromSeconds(options.IdleTimeoutSeconds));
+            ReadResult result;
+            try
+            {
+                result = await input.ReadAsync(idle.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                LogIdle(peer);
+                return;
+            }
+            var buffer = result.Buffer;
+            while (framer.TryReadFrame(ref buffer, out var frame))
+            {
+                var packet = Hj212Packet.Parse(frame);
+                var pending = new PendingPacket(new ReceivedPacket(clock.GetUtcNow().UtcDateTime, peer, packet));
+                await inFlight.WriteAsync(pending);
+                await queue.EnqueueAsync(pending, CancellationToken.None);
+            }
+            input.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted || result.IsCanceled) return;
+        }
+    }
+
+    private async Task AnswerAsync(PipeWriter output, ChannelReader<PendingPacket> inFlight, string peer)
+    {
+        var answering = true;
+        await foreach (var pending in inFlight.ReadAllAsync())
+        {
+            try
+            {
+                await pending.Stored;
+            }
+            catch (Exception e)
+            {
+                // Nothing after a failed batch is answered on this connection; the device resends it.
+                LogStoreFailed(e, peer);
+                answering = false;
+            }
+            if (answering) answering = await TryAcknowledgeAsync(output, pending.Packet.Packet);
         }
     }
 

@@ -18,4 +18,6 @@ public sealed class ReceiverOptions
     /// memory growing.</summary>
     public int QueueCapacity { get; set; } = 20_000;
     public int BatchSize { get; set; } = 1_000;
+    /// <summary>Uploads one connection may have waiting for storage before its socket stops being read.</summary>
+    public int MaxInFlightPerConnection { get; set; } = 256;
 }

@@ -12,7 +12,8 @@ public sealed record ReceivedPacket(DateTime ReceivedAtUtc, string Peer, Hj212Pa
 /// (a resent reading is ignored by the unique key), and the MNs nobody has registered yet. When
 /// <see cref="StoreAsync"/> returns the batch is committed, so the receiver may acknowledge it.</summary>
 /// <remarks>Plain SQL rather than EF change tracking: this is the hot path, and the same statements run on SQLite and
-/// PostgreSQL (<c>ON CONFLICT</c>, <c>RETURNING</c>).</remarks>
+/// PostgreSQL (<c>ON CONFLICT</c>); raw-packet ids are reserved per batch (<see cref="RawPacketIds"/>) so no insert has to
+/// return one.</remarks>
 public sealed class ReadingStore(EcoEnforceDb db)
 {
     public async Task<int> StoreAsync(IReadOnlyList<ReceivedPacket> batch, CancellationToken ct)
@@ -23,14 +24,18 @@ public sealed class ReadingStore(EcoEnforceDb db)
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             var points = await PointIdsAsync(connection, tx, batch, ct);
+            var ids = await RawPacketIds.ReserveAsync(connection, tx, batch.Count, ct);
+            var index = 0;
             await using var insertPacket = RawPacketCommand(connection, tx);
+            await insertPacket.PrepareAsync(ct);
             await using var upsertUnknown = UnknownDeviceCommand(connection, tx);
             var rows = new List<object?[]>();
             var unknown = new Dictionary<string, (ReceivedPacket Last, int Count)>(StringComparer.Ordinal);
             foreach (var received in batch)
             {
                 var packet = received.Packet;
-                var packetId = await InsertPacketAsync(insertPacket, received, ct);
+                var packetId = ids[index++];
+                await InsertPacketAsync(insertPacket, packetId, received, ct);
                 var kind = ReadingKinds.Of(packet.CnCode);
                 if (packet.Mn is not { Length: > 0 } mn || !packet.IsValid) continue;
                 int? pointId = points.TryGetValue(mn, out var id) ? id : null;
@@ -70,9 +75,9 @@ public sealed class ReadingStore(EcoEnforceDb db)
     }
 
     private static DbCommand RawPacketCommand(DbConnection c, DbTransaction tx) => Prepare(c, tx, """
-        INSERT INTO "RawPackets" ("ReceivedAtUtc", "Peer", "Mn", "Cn", "Qn", "Bytes", "Crc", "IsValid", "Deviations", "Notes")
-        VALUES (@at, @peer, @mn, @cn, @qn, @bytes, @crc, @valid, @dev, @notes) RETURNING "Id"
-        """, "@at", "@peer", "@mn", "@cn", "@qn", "@bytes", "@crc", "@valid", "@dev", "@notes");
+        INSERT INTO "RawPackets" ("Id", "ReceivedAtUtc", "Peer", "Mn", "Cn", "Qn", "Bytes", "Crc", "IsValid", "Deviations", "Notes")
+        VALUES (@id, @at, @peer, @mn, @cn, @qn, @bytes, @crc, @valid, @dev, @notes)
+        """, "@id", "@at", "@peer", "@mn", "@cn", "@qn", "@bytes", "@crc", "@valid", "@dev", "@notes");
 
     private static DbCommand UnknownDeviceCommand(DbConnection c, DbTransaction tx) => Prepare(c, tx, """
         INSERT INTO "UnknownDevices" ("Mn", "FirstSeenUtc", "LastSeenUtc", "PacketCount", "LastPeer")
@@ -81,12 +86,12 @@ public sealed class ReadingStore(EcoEnforceDb db)
             "PacketCount" = "UnknownDevices"."PacketCount" + excluded."PacketCount", "LastPeer" = excluded."LastPeer"
         """, "@mn", "@at", "@count", "@peer");
 
-    private static async Task<long> InsertPacketAsync(DbCommand command, ReceivedPacket received, CancellationToken ct)
+    private static async Task InsertPacketAsync(DbCommand command, long id, ReceivedPacket received, CancellationToken ct)
     {
         var p = received.Packet;
-        Set(command, received.ReceivedAtUtc, received.Peer, p.Mn, p.Cn, p.Qn, p.Raw.ToArray(), CrcText(p.Crc.Status), p.IsValid,
+        Set(command, id, received.ReceivedAtUtc, received.Peer, p.Mn, p.Cn, p.Qn, p.Raw.ToArray(), CrcText(p.Crc.Status), p.IsValid,
             unchecked((long)p.Deviations), p.Notes.Count == 0 ? null : string.Join("; ", p.Notes));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static object?[]? ReadingRow(string mn, int? pointId, ReadingKind kind, Hj212Item item, DateTime dataTime, long packetId)
