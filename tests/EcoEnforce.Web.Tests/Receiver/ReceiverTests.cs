@@ -232,6 +232,24 @@ public abstract partial class ReceiverTests<TApp>
     }
 }
 
+public abstract partial class ReceiverTests<TApp>
+{
+    [Fact]
+    public async Task Megabytes_of_junk_and_oversize_headers_are_skipped_and_the_next_upload_still_answered()
+    {
+        var mn = await KnownMnAsync(6);
+        await using var device = await ConnectAsync(mn);
+        var junk = new byte[2 * 1024 * 1024];
+        new Random(212).NextBytes(junk);
+        for (var i = 0; i < junk.Length; i++) if (junk[i] == (byte)'#') junk[i] = (byte)'x';
+        await device.SendAsync(junk, Ct, chunk: 64 * 1024);
+        await device.SendAsync("##9999QN=1;CN=2051\r\n"u8.ToArray(), Ct); // declared length far over the cap
+        await device.SendAsync(Device.MinutePacket(mn, BaseTime.AddHours(5), 33, Qn()), Ct);
+        Assert.Single(await device.ReadAnswersAsync(1, Ct));
+        Assert.Single(await ReadingsAsync(mn));
+    }
+}
+
 public sealed class SqliteReceiverTests(SqliteReceiverApp app) : ReceiverTests<SqliteReceiverApp>(app), IClassFixture<SqliteReceiverApp>;
 
 public sealed class PostgresReceiverTests(PostgresReceiverApp app) : ReceiverTests<PostgresReceiverApp>(app), IClassFixture<PostgresReceiverApp>;
