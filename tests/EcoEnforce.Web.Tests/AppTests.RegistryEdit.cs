@@ -108,8 +108,29 @@ public abstract partial class AppTests<TApp>
     {
         var client = await SignedInAsync();
         var html = await client.GetStringAsync("/Organisation", Ct);
-        Assert.Contains("执法人员（40 人", html, StringComparison.Ordinal);
+        Assert.Matches(@"执法人员（4\d 人，执法证今日有效 \d+ 人）", html); // 40 demo officers, plus any other tests add
         Assert.Contains("执法证过期", html, StringComparison.Ordinal);
         Assert.Contains("区河长办", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_editor_adds_an_inspector_and_a_duplicate_certificate_or_reversed_validity_is_refused()
+    {
+        var client = await SignedInAsync();
+        var department = await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Departments
+            .Where(d => d.ShortName == "执法支队").Select(d => d.Id).SingleAsync(Ct));
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "测试执法员", ["Input.DepartmentId"] = department.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.CertificateNumber"] = "TEST" + Guid.NewGuid().ToString("N")[..8], ["Input.ValidFrom"] = "2026-01-01",
+            ["Input.ValidTo"] = "2028-12-31", ["Input.IsActive"] = "true",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Organisation/Inspector", new(form))).StatusCode);
+        var again = await (await client.PostFormAsync("/Organisation/Inspector", new(form))).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("该执法证号已登记", again, StringComparison.Ordinal);
+        form["Input.CertificateNumber"] += "X";
+        form["Input.ValidTo"] = "2025-01-01";
+        var reversed = await (await client.PostFormAsync("/Organisation/Inspector", new(form))).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("截止日期早于起始日期", reversed, StringComparison.Ordinal);
     }
 }
