@@ -39,6 +39,8 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(ct);
             if (!postgres)
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            else
+                await EnsureReadingPartitionsAsync(ct);
 
             await SeedDepartmentsAsync(progress, ct);
             await SeedPlanAsync(progress, ct);
@@ -53,6 +55,14 @@ public sealed class DatabaseInitializer(
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    /// <summary>Monthly partitions of Readings for this month and the next twelve (PostgreSQL); idempotent.</summary>
+    private async Task EnsureReadingPartitionsAsync(CancellationToken ct)
+    {
+        var month = ChinaTime.Today(clock);
+        var first = new DateOnly(month.Year, month.Month, 1);
+        await db.Database.ExecuteSqlAsync($"SELECT ecoenforce_ensure_reading_partitions({first}, 13)", ct);
     }
 
     private async Task SeedDepartmentsAsync(IProgress<string>? progress, CancellationToken ct)

@@ -250,6 +250,27 @@ public abstract partial class ReceiverTests<TApp>
     }
 }
 
+public abstract partial class ReceiverTests<TApp>
+{
+    [Fact]
+    public async Task On_postgres_readings_are_stored_in_the_partition_of_their_month()
+    {
+        app.SkipIfUnavailable();
+        Assert.SkipWhen(app.Provider != DatabaseProvider.Postgres, "PostgreSQL only: SQLite has no partitions");
+        var mn = await KnownMnAsync(7);
+        await using (var device = await ConnectAsync(mn))
+        {
+            await device.SendAsync(Device.MinutePacket(mn, new DateTime(2023, 3, 15, 12, 0, 0), 9, Qn()), Ct);
+            await device.SendAsync(Device.MinutePacket(mn, new DateTime(2035, 1, 1, 12, 0, 0), 9, Qn()), Ct); // beyond the partitions made
+            await device.ReadAnswersAsync(2, Ct);
+        }
+        var partitions = await app.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Database
+            .SqlQuery<string>($"SELECT tableoid::regclass::text AS \"Value\" FROM \"Readings\" WHERE \"Mn\" = {mn} ORDER BY \"DataTimeUtc\"")
+            .ToListAsync(Ct));
+        Assert.Equal(["\"Readings_202303\"", "\"Readings_default\""], partitions);
+    }
+}
+
 public sealed class SqliteReceiverTests(SqliteReceiverApp app) : ReceiverTests<SqliteReceiverApp>(app), IClassFixture<SqliteReceiverApp>;
 
 public sealed class PostgresReceiverTests(PostgresReceiverApp app) : ReceiverTests<PostgresReceiverApp>(app), IClassFixture<PostgresReceiverApp>;
