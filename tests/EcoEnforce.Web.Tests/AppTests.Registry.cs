@@ -153,4 +153,14 @@ public abstract partial class AppTests<TApp>
         var second = await client.GetStringAsync("/Registry?Flag=nuclear&pg=2", Ct);
         Assert.Contains("第 2 / 2 页", second, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_automatic_monitoring_key_unit_shows_its_outlets_on_its_page()
+    {
+        var client = await SignedInAsync();
+        var point = await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().MonitoringPoints.FirstAsync(Ct));
+        var html = await client.GetStringAsync($"/Registry/{point.EnterpriseId}", Ct);
+        Assert.Contains("自动监控排口", html, StringComparison.Ordinal);
+        Assert.Contains(point.Mn, html, StringComparison.Ordinal);
+    }
 }

@@ -8,17 +8,20 @@ using Microsoft.EntityFrameworkCore;
 namespace EcoEnforce.Web.Pages.Registry;
 
 [Authorize(Policy = Infrastructure.Policies.Staff)]
-public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authorization, ChangePositiveList.Handler positiveList) : PageModel
+public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authorization, ChangePositiveList.Handler positiveList, TimeProvider clock) : PageModel
 {
     public Enterprise? Entity { get; private set; }
     public bool CanEdit { get; private set; }
+    public IReadOnlyList<EcoEnforce.Monitoring.MonitoringQueries.PointSummary> Outlets { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         Entity = await db.Enterprises.AsNoTracking().Include(e => e.Township).Include(e => e.PositiveListEntries)
             .FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (Entity is null) return NotFound();
         CanEdit = await IsEditorAsync();
-        return Entity is null ? NotFound() : Page();
+        Outlets = await EcoEnforce.Monitoring.MonitoringQueries.SummariesAsync(db, clock.GetUtcNow().UtcDateTime, id, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAddPositiveAsync(int id, DateOnly from, DateOnly to, string? reason, CancellationToken ct)
