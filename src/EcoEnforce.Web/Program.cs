@@ -40,7 +40,9 @@ using (var scope = app.Services.CreateScope())
 // API callers get ProblemDetails for unhandled errors; people get the Chinese error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/Error"));
-app.UseStatusCodePages();
+// Empty error responses become ProblemDetails for the API and a Chinese page for people.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

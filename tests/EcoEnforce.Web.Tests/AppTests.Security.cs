@@ -136,4 +136,17 @@ public abstract partial class AppTests<TApp>
         Assert.Contains("\"PasswordHash\":\"***\"", entry.After, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(entry.EntityKey) || entry.EntityKey.StartsWith('-'), entry.EntityKey);
     }
+
+    [Fact]
+    public async Task A_missing_record_gets_a_chinese_404_page_and_the_api_a_404_problem()
+    {
+        var client = await SignedInAsync();
+        var page = await client.GetAsync("/Registry/987654", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("页面不存在", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var api = await ApiAsync();
+        var response = await api.GetAsync("/api/v1/entities/987654", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
 }
