@@ -99,4 +99,25 @@ public abstract partial class AppTests<TApp>
         Assert.Contains("检查事项（10 项）", campaign, StringComparison.Ordinal);
         Assert.Contains("核对自动监控设备、数采仪及市监控中心平台三方数据是否一致", campaign, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Phases_may_share_a_name_and_the_campaign_can_still_be_saved_again()
+    {
+        var client = await SignedInAsync();
+        var source = (await PlansAsync(2022)).First();
+        var year = 2070 + (App.Provider == DatabaseProvider.Postgres ? 1 : 0);
+        await client.PostFormAsync($"/Plans/{source.Id}?handler=Copy", new() { ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture) }, $"/Plans/{source.Id}");
+        var draft = Assert.Single(await PlansAsync(year));
+        var campaignId = await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Campaigns.Where(c => c.PlanId == draft.Id).Select(c => c.Id).FirstAsync(Ct));
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "标题", ["Input.ShortName"] = "简称", ["Input.Scope"] = "范围", ["Input.Focus"] = "重点",
+            ["Input.Schedule"] = "时间", ["Input.Participants"] = "部门", ["Input.Phases"] = "现场检查||\n现场检查||", ["Input.CheckItems"] = "",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Plans/Campaign/{campaignId}/Edit", new(form))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Plans/Campaign/{campaignId}/Edit", new(form))).StatusCode);
+        var phases = await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Campaigns.Where(c => c.Id == campaignId)
+            .SelectMany(c => c.Phases).CountAsync(Ct));
+        Assert.Equal(2, phases);
+    }
 }

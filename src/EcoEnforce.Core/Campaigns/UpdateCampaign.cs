@@ -38,7 +38,8 @@ public static class UpdateCampaign
             campaign.Participants = command.Participants.Trim();
             db.RemoveRange(campaign.CheckItems);
             campaign.CheckItems = [.. Lines(command.CheckItems).Select((t, i) => new CheckItem { SortOrder = i + 1, Text = t })];
-            var sources = campaign.Phases.ToDictionary(p => p.Name, p => p.Source);
+            // A phase keeps where it came from (plan text or an annex) as long as its name stays; names may repeat.
+            var sources = campaign.Phases.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Source);
             db.RemoveRange(campaign.Phases);
             campaign.Phases = [.. phases.Select((p, i) => { p.SortOrder = i + 1; p.Source = sources.GetValueOrDefault(p.Name, "plan"); return p; })];
             await db.SaveChangesAsync(ct);
