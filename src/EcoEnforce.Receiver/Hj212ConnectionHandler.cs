@@ -65,7 +65,15 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
                 var packet = Hj212Packet.Parse(frame);
                 var pending = new PendingPacket(new ReceivedPacket(clock.GetUtcNow().UtcDateTime, peer, packet));
                 await inFlight.WriteAsync(pending);
-                await queue.EnqueueAsync(pending, CancellationToken.None);
+                try
+                {
+                    await queue.EnqueueAsync(pending, CancellationToken.None);
+                }
+                catch (ChannelClosedException e)
+                {
+                    pending.MarkFailed(e); // the receiver is stopping: unanswered, so the device resends it
+                    return;
+                }
             }
             input.AdvanceTo(buffer.Start, buffer.End);
             if (result.IsCompleted || result.IsCanceled) return;
@@ -84,7 +92,7 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
             catch (Exception e)
             {
                 // Nothing after a failed batch is answered on this connection; the device resends it.
-                LogStoreFailed(e, peer);
+                if (e is not OperationCanceledException and not ChannelClosedException) LogStoreFailed(e, peer);
                 answering = false;
             }
             if (answering) answering = await TryAcknowledgeAsync(output, pending.Packet.Packet);

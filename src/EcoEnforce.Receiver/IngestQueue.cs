@@ -25,6 +25,7 @@ public sealed class IngestQueue(ReceiverOptions options)
 
     public ChannelReader<PendingPacket> Reader => _channel.Reader;
 
+    /// <summary>Fails once the receiver is stopping (<see cref="Complete"/>): the packet is then neither stored nor answered.</summary>
     public ValueTask EnqueueAsync(PendingPacket packet, CancellationToken ct) => _channel.Writer.WriteAsync(packet, ct);
 
     public void Complete() => _channel.Writer.TryComplete();

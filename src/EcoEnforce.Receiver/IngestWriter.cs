@@ -15,11 +15,23 @@ public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory
     {
         var batch = new List<PendingPacket>(options.BatchSize);
         var reader = queue.Reader;
-        while (await reader.WaitToReadAsync(stoppingToken))
+        try
         {
-            while (batch.Count < options.BatchSize && reader.TryRead(out var pending)) batch.Add(pending);
-            await WriteAsync(batch, stoppingToken);
-            batch.Clear();
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < options.BatchSize && reader.TryRead(out var pending)) batch.Add(pending);
+                await WriteAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            // Shutting down: whatever was not stored is released unanswered, so connections close promptly and the
+            // devices resend it to the next node or after the restart.
+            queue.Complete();
+            var stopped = new OperationCanceledException("The receiver is stopping.");
+            foreach (var pending in batch) pending.MarkFailed(stopped);
+            while (reader.TryRead(out var pending)) pending.MarkFailed(stopped);
         }
     }
 
@@ -33,9 +45,9 @@ public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory
             foreach (var pending in batch) pending.MarkStored();
             LogStored(batch.Count, readings);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            LogFailed(e, batch.Count);
+            if (e is not OperationCanceledException) LogFailed(e, batch.Count);
             foreach (var pending in batch) pending.MarkFailed(e);
         }
     }
