@@ -59,26 +59,5 @@ public class ParseBenchmarks
         return items;
     }
 
-    private static double Decode(ReadOnlySpan<byte> frame)
-    {
-        var view = Hj212PacketView.Parse(frame);
-        if (view.Crc.Status != CrcStatus.Ok)
-        {
-            return double.NaN;
-        }
-        double sum = view.Cn + view.DataTime.Length;
-        var items = view.Items;
-        while (items.TryRead(out var item))
-        {
-            for (var kinds = item.PresentKinds & CpItem.NumericKinds; kinds != 0; kinds &= kinds - 1)
-            {
-                if (item.TryGetDouble((CpFieldKind)System.Numerics.BitOperations.TrailingZeroCount(kinds), out var value))
-                {
-                    sum += value;
-                }
-            }
-            sum += item.Flag;
-        }
-        return sum;
-    }
+    private static double Decode(ReadOnlySpan<byte> frame) => MinuteCorpus.DecodeFully(frame);
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using EcoEnforce.Bench;
-using EcoEnforce.Hj212;
 
 namespace EcoEnforce.Cli;
 
@@ -40,20 +39,7 @@ internal static class Hj212BenchCommand
     private static double DecodeAll(List<byte[]> frames)
     {
         var sum = 0.0;
-        foreach (var frame in frames)
-        {
-            var view = Hj212PacketView.Parse(frame);
-            if (view.Crc.Status != CrcStatus.Ok) continue;
-            var items = view.Items;
-            while (items.TryRead(out var item))
-            {
-                for (var kinds = item.PresentKinds & CpItem.NumericKinds; kinds != 0; kinds &= kinds - 1)
-                {
-                    if (item.TryGetDouble((CpFieldKind)System.Numerics.BitOperations.TrailingZeroCount(kinds), out var value)) sum += value;
-                }
-                sum += item.Flag;
-            }
-        }
+        foreach (var frame in frames) sum += MinuteCorpus.DecodeFully(frame);
         return sum;
     }
 }

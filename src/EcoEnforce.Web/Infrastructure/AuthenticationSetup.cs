@@ -77,3 +77,11 @@ public static class Policies
     /// <summary>Bureau staff, i.e. every role except 联络员, who see only their own unit's reporting.</summary>
     public const string Staff = "Staff";
 }
+
+public static class AuthorizationServiceExtensions
+{
+    /// <summary>Whether the user may change the registry, plans and devices. Pages that show editing controls to some
+    /// users only, and page handlers (which cannot carry their own [Authorize]), ask this.</summary>
+    public static async Task<bool> IsEditorAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Policies.Editor)).Succeeded;
+}

@@ -50,7 +50,7 @@ public sealed class CrashRecoveryTests
             environment["ConnectionStrings__EcoEnforce"] = new NpgsqlConnectionStringBuilder(server) { Database = pgDatabase }.ConnectionString;
         }
 
-        var port = FreePort();
+        var port = ReceiverApp.FreePort();
         var acked = new HashSet<(string Mn, int Minute)>();
         using var first = StartApp(environment, port);
         await WaitForPortAsync(port);
@@ -167,12 +167,5 @@ public sealed class CrashRecoveryTests
             }
         }
         throw new TimeoutException($"the app did not open port {port}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using EcoEnforce.Web.Infrastructure;
 using EcoEnforce.Data;
 using EcoEnforce.Monitoring;
 using EcoEnforce.Receiver;
@@ -20,13 +21,13 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, ReceiverOpti
     {
         Points = await MonitoringQueries.SummariesAsync(db, clock.GetUtcNow().UtcDateTime, null, ct);
         Unknown = await db.UnknownDevices.AsNoTracking().OrderByDescending(d => d.LastSeenUtc).ToListAsync(ct);
-        CanEdit = (await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded;
+        CanEdit = await authorization.IsEditorAsync(User);
     }
 
     public async Task<IActionResult> OnPostAssignAsync(string mn, int enterpriseId, string outletName, MonitoringMedium medium,
         [FromServices] AssignDevice.Handler handler, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded) return Forbid();
+        if (!await authorization.IsEditorAsync(User)) return Forbid();
         var result = await handler.HandleAsync(new AssignDevice.Command(mn, enterpriseId, outletName ?? "", medium), ct);
         if (result.Succeeded) return Redirect($"/Monitoring/Point/{result.Value}");
         foreach (var e in result.Errors) ModelState.AddModelError("", e.Message);

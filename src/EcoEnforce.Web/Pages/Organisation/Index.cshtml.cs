@@ -1,3 +1,4 @@
+using EcoEnforce.Web.Infrastructure;
 using EcoEnforce.Common;
 using EcoEnforce.Data;
 using EcoEnforce.Organisation;
@@ -21,6 +22,6 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IAuthorizati
         Inspectors = await db.Inspectors.AsNoTracking().Include(i => i.Department)
             .OrderBy(i => i.Department!.SortOrder).ThenBy(i => i.CertificateNumber).ToListAsync(ct);
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
-        CanEdit = (await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded;
+        CanEdit = await authorization.IsEditorAsync(User);
     }
 }

@@ -1,3 +1,4 @@
+using EcoEnforce.Web.Infrastructure;
 using EcoEnforce.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ public sealed class CampaignModel(EcoEnforceDb db, IAuthorizationService authori
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, ct);
         if (Campaign is null) return NotFound();
-        CanEdit = Campaign.Plan!.IsEditable && (await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded;
+        CanEdit = Campaign.Plan!.IsEditable && await authorization.IsEditorAsync(User);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using EcoEnforce.Web.Infrastructure;
 using EcoEnforce.Campaigns;
 using EcoEnforce.Common;
 using EcoEnforce.Data;
@@ -17,7 +18,7 @@ public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authoriz
     {
         Plan = await PlanQueries.LoadWholeAsync(db, id, ct);
         if (Plan is null) return NotFound();
-        CanEdit = (await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded;
+        CanEdit = await authorization.IsEditorAsync(User);
         return Page();
     }
 
@@ -33,7 +34,7 @@ public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authoriz
     private async Task<IActionResult> Run(int id, Func<Task<Result<int>>> action, string success, CancellationToken ct)
     {
         // Page handlers cannot carry their own [Authorize]; the role check is made here for every change.
-        if (!(await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded) return Forbid();
+        if (!await authorization.IsEditorAsync(User)) return Forbid();
         var result = await action();
         if (result.Succeeded)
         {

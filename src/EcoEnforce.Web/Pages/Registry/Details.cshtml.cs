@@ -1,3 +1,4 @@
+using EcoEnforce.Web.Infrastructure;
 using EcoEnforce.Data;
 using EcoEnforce.Registry;
 using Microsoft.AspNetCore.Authorization;
@@ -19,21 +20,21 @@ public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authoriz
         Entity = await db.Enterprises.AsNoTracking().Include(e => e.Township).Include(e => e.PositiveListEntries)
             .FirstOrDefaultAsync(e => e.Id == id, ct);
         if (Entity is null) return NotFound();
-        CanEdit = await IsEditorAsync();
+        CanEdit = await authorization.IsEditorAsync(User);
         Outlets = await EcoEnforce.Monitoring.MonitoringQueries.SummariesAsync(db, clock.GetUtcNow().UtcDateTime, id, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAddPositiveAsync(int id, DateOnly from, DateOnly to, string? reason, CancellationToken ct)
     {
-        if (!await IsEditorAsync()) return Forbid();
+        if (!await authorization.IsEditorAsync(User)) return Forbid();
         if (!ModelState.IsValid) return await OnGetAsync(id, ct);
         return await AfterAsync(id, await positiveList.HandleAsync(new ChangePositiveList.Add(id, from, to, reason ?? ""), ct), ct);
     }
 
     public async Task<IActionResult> OnPostRemovePositiveAsync(int id, int entryId, CancellationToken ct)
     {
-        if (!await IsEditorAsync()) return Forbid();
+        if (!await authorization.IsEditorAsync(User)) return Forbid();
         return await AfterAsync(id, await positiveList.HandleAsync(new ChangePositiveList.Remove(id, entryId), ct), ct);
     }
 
@@ -44,5 +45,4 @@ public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authoriz
         return await OnGetAsync(id, ct);
     }
 
-    private async Task<bool> IsEditorAsync() => (await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded;
 }

@@ -1,3 +1,4 @@
+using EcoEnforce.Web.Infrastructure;
 using EcoEnforce.Registry;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -23,11 +24,11 @@ public sealed class ImportModel(IAuthorizationService authorization, IAntiforger
     }
 
     public async Task<IActionResult> OnGetAsync() =>
-        (await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded ? Page() : Forbid();
+        await authorization.IsEditorAsync(User) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync([FromServices] ImportEntities.Handler handler, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded) return Forbid();
+        if (!await authorization.IsEditorAsync(User)) return Forbid();
         IFormCollection form;
         try
         {

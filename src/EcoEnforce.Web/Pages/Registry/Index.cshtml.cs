@@ -1,3 +1,4 @@
+using EcoEnforce.Web.Infrastructure;
 using EcoEnforce.Common;
 using EcoEnforce.Data;
 using EcoEnforce.Organisation;
@@ -44,7 +45,7 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IAuthorizati
         Townships = await db.Departments.AsNoTracking()
             .Where(d => d.Kind == DepartmentKind.Township || d.Kind == DepartmentKind.Street)
             .OrderBy(d => d.SortOrder).ToListAsync(ct);
-        CanEdit = (await authorization.AuthorizeAsync(User, Infrastructure.Policies.Editor)).Succeeded;
+        CanEdit = await authorization.IsEditorAsync(User);
     }
 
     public string PageQuery(int page) => QueryString.Length == 0 ? $"pg={page}" : $"{QueryString}&pg={page}";
