@@ -135,6 +135,8 @@ public abstract partial class AppTests<TApp>
         Assert.Equal("admin", entry.Actor);
         Assert.Contains("\"PasswordHash\":\"***\"", entry.After, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(entry.EntityKey) || entry.EntityKey.StartsWith('-'), entry.EntityKey);
+        var page = await client.GetStringAsync("/Admin/Audit?EntityType=AppUser", Ct);
+        Assert.Contains($"用户 #{entry.EntityKey}", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,16 @@ public static class Labels
         [StationLevel.District] = "区控",
     };
 
+    /// <summary>What an audit entry's row is, for people reading the trail.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EntityTypes = new Dictionary<string, string>
+    {
+        ["Enterprise"] = "检查对象", ["PositiveListEntry"] = "正面清单", ["Inspector"] = "执法人员", ["Department"] = "单位",
+        ["Place"] = "重点区域", ["PlaceActivePeriod"] = "区域生效时段", ["Plan"] = "检查计划", ["Campaign"] = "专项",
+        ["CampaignPhase"] = "专项阶段", ["CheckItem"] = "检查事项", ["ReportingDeadline"] = "报送要求", ["CampaignDepartment"] = "参与部门",
+        ["AppUser"] = "用户", ["IdentityRole"] = "角色", ["IdentityUserRole`1"] = "用户角色", ["MonitoringPoint"] = "监测排口",
+        ["MonitoringLimit"] = "排放限值", ["DataProtectionKey"] = "加密密钥",
+    };
+
     public static string YesNo(bool value) => value ? "是" : "否";
 
     /// <summary>Parses a label back to its value; accepts the label with or without a suffix such as 工业园区.</summary>
