@@ -57,12 +57,20 @@ internal static class EntityCommands
             // Written to a temporary file first so a failed export never leaves half a workbook behind.
             var temp = path.FullName + ".tmp";
             int count;
-            await using (var stream = File.Create(temp))
+            try
             {
-                count = await scope.ServiceProvider.GetRequiredService<ExportEntities.Handler>()
-                    .HandleAsync(stream, chosen is null ? null : new SearchEntities.Filter { Flag = chosen }, ct);
+                await using (var stream = File.Create(temp))
+                {
+                    count = await scope.ServiceProvider.GetRequiredService<ExportEntities.Handler>()
+                        .HandleAsync(stream, chosen is null ? null : new SearchEntities.Filter { Flag = chosen }, ct);
+                }
+                File.Move(temp, path.FullName, overwrite: true);
             }
-            File.Move(temp, path.FullName, overwrite: true);
+            catch
+            {
+                File.Delete(temp);
+                throw;
+            }
             Console.WriteLine($"已导出 {count} 个检查对象到 {path.FullName}");
             return 0;
         });
