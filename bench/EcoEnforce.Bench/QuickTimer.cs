@@ -45,6 +45,13 @@ public static class QuickTimer
 
     private static void Time(string name, Func<object> action)
     {
+        // Run until the JIT has settled on optimised (tier-1, PGO) code, as BenchmarkDotNet's warm-up
+        // does; otherwise the first rounds time tier-0 code and the figure depends on the JIT's timing.
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 500)
+        {
+            action();
+        }
         var best = double.MaxValue;
         for (var round = 0; round < 15; round++)
         {
