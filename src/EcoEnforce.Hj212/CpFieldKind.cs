@@ -44,45 +44,47 @@ public readonly record struct CpField(FieldRange Code, FieldRange Name, FieldRan
         : suffix.SequenceEqual("SampleTime"u8) ? CpFieldKind.SampleTime
         : CpFieldKind.Other;
 
-    // The suffix's bytes packed little-endian: one integer switch instead of a chain of span comparisons.
-    internal static CpFieldKind Classify(int length, ulong packed) => length switch
+    // The suffix's bytes packed little-endian hash (one multiply, top five bits) into a table in
+    // which the short names do not collide: one load and one compare, no branching on the length
+    // (which varies field to field, Avg/Flag/ZsAvg, and so would be mispredicted).
+    internal static CpFieldKind Classify(int length, ulong packed)
     {
-        2 => packed switch
+        var slot = NameSlots[(int)((packed * NameHash) >> (64 - NameHashBits))];
+        return slot.Packed == packed && slot.Length == length ? slot.Kind : CpFieldKind.Other;
+    }
+
+    private const ulong NameHash = 0x8265C9789BE629DB;
+    private const int NameHashBits = 5;
+
+    private static readonly (string Name, CpFieldKind Kind)[] ShortNames =
+    [
+        ("RS", CpFieldKind.RS), ("RT", CpFieldKind.RT), ("SN", CpFieldKind.SN),
+        ("Rtd", CpFieldKind.Rtd), ("Min", CpFieldKind.Min), ("Avg", CpFieldKind.Avg), ("Max", CpFieldKind.Max), ("Cou", CpFieldKind.Cou),
+        ("Flag", CpFieldKind.Flag), ("Info", CpFieldKind.Info), ("Data", CpFieldKind.Data),
+        ("EFlag", CpFieldKind.EFlag), ("ZsRtd", CpFieldKind.ZsRtd), ("ZsMin", CpFieldKind.ZsMin), ("ZsAvg", CpFieldKind.ZsAvg), ("ZsMax", CpFieldKind.ZsMax),
+        ("DayData", CpFieldKind.DayData),
+    ];
+
+    private static readonly NameSlot[] NameSlots = BuildNameSlots();
+
+    private readonly record struct NameSlot(ulong Packed, int Length, CpFieldKind Kind);
+
+    private static NameSlot[] BuildNameSlots()
+    {
+        var slots = new NameSlot[1 << NameHashBits];
+        foreach (var (name, kind) in ShortNames)
         {
-            'R' | 'S' << 8 => CpFieldKind.RS,
-            'R' | 'T' << 8 => CpFieldKind.RT,
-            'S' | 'N' << 8 => CpFieldKind.SN,
-            _ => CpFieldKind.Other,
-        },
-        3 => packed switch
-        {
-            'R' | 't' << 8 | 'd' << 16 => CpFieldKind.Rtd,
-            'M' | 'i' << 8 | 'n' << 16 => CpFieldKind.Min,
-            'A' | 'v' << 8 | 'g' << 16 => CpFieldKind.Avg,
-            'M' | 'a' << 8 | 'x' << 16 => CpFieldKind.Max,
-            'C' | 'o' << 8 | 'u' << 16 => CpFieldKind.Cou,
-            _ => CpFieldKind.Other,
-        },
-        4 => packed switch
-        {
-            'F' | 'l' << 8 | 'a' << 16 | (ulong)'g' << 24 => CpFieldKind.Flag,
-            'I' | 'n' << 8 | 'f' << 16 | (ulong)'o' << 24 => CpFieldKind.Info,
-            'D' | 'a' << 8 | 't' << 16 | (ulong)'a' << 24 => CpFieldKind.Data,
-            _ => CpFieldKind.Other,
-        },
-        5 => packed switch
-        {
-            'E' | 'F' << 8 | 'l' << 16 | (ulong)'a' << 24 | (ulong)'g' << 32 => CpFieldKind.EFlag,
-            'Z' | 's' << 8 | 'R' << 16 | (ulong)'t' << 24 | (ulong)'d' << 32 => CpFieldKind.ZsRtd,
-            'Z' | 's' << 8 | 'M' << 16 | (ulong)'i' << 24 | (ulong)'n' << 32 => CpFieldKind.ZsMin,
-            'Z' | 's' << 8 | 'A' << 16 | (ulong)'v' << 24 | (ulong)'g' << 32 => CpFieldKind.ZsAvg,
-            'Z' | 's' << 8 | 'M' << 16 | (ulong)'a' << 24 | (ulong)'x' << 32 => CpFieldKind.ZsMax,
-            _ => CpFieldKind.Other,
-        },
-        7 => packed == ('D' | 'a' << 8 | 'y' << 16 | (ulong)'D' << 24 | (ulong)'a' << 32 | (ulong)'t' << 40 | (ulong)'a' << 48)
-            ? CpFieldKind.DayData : CpFieldKind.Other,
-        _ => CpFieldKind.Other,
-    };
+            var bytes = System.Text.Encoding.ASCII.GetBytes(name);
+            var packed = Hj212Tokenizer.Pack(bytes, new FieldRange(0, bytes.Length));
+            var index = (int)((packed * NameHash) >> (64 - NameHashBits));
+            if (slots[index].Length != 0)
+            {
+                throw new InvalidOperationException($"Suffix hash collision: {name}");
+            }
+            slots[index] = new NameSlot(packed, bytes.Length, kind);
+        }
+        return slots;
+    }
 
     internal static bool IsTimeScalar(ReadOnlySpan<byte> name) =>
         name.SequenceEqual("DataTime"u8) || name.SequenceEqual("SystemTime"u8) || name.SequenceEqual("BeginTime"u8)

@@ -9,6 +9,7 @@ public ref struct CpFieldReader
 {
     private readonly ReadOnlySpan<byte> _data;
     private readonly int _end;
+    private Hj212Scanner _scanner;
     private int _pos;
     private byte _separator;
     private FieldRange _previousCode;
@@ -18,6 +19,7 @@ public ref struct CpFieldReader
         _data = data;
         _pos = cp.IsPresent ? cp.Start : 0;
         _end = cp.IsPresent ? cp.Start + cp.Length : 0;
+        _scanner = new Hj212Scanner(data, _end);
         _previousCode = FieldRange.Absent;
     }
 
@@ -31,7 +33,7 @@ public ref struct CpFieldReader
         var deviations = Deviations;
         while (_pos < _end)
         {
-            var token = Hj212Tokenizer.Next(_data, _pos, _end);
+            var token = _scanner.Next(_pos);
             var separatorBefore = _separator;
             _separator = token.Separator;
             _pos = token.End + 1;

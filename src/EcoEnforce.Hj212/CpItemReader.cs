@@ -5,23 +5,23 @@ namespace EcoEnforce.Hj212;
 /// such as <c>DataTime</c> are skipped (read them with <see cref="CpFieldReader"/>).
 /// </summary>
 /// <remarks>
-/// This is the hot path, so it drives the tokenizer itself rather than going through
-/// <see cref="CpFieldReader"/>: one scan per field and one code comparison per field.
+/// This is the hot path, so it drives the scanner itself rather than going through
+/// <see cref="CpFieldReader"/>: a few bit operations and one code comparison per field.
 /// </remarks>
 public ref struct CpItemReader
 {
     private readonly ReadOnlySpan<byte> _data;
     private readonly int _end;
+    private Hj212Scanner _scanner;
     private int _pos;
     private byte _separator;
-    private Hj212Token _peeked;
-    private bool _hasPeeked;
 
     public CpItemReader(ReadOnlySpan<byte> data, FieldRange cp)
     {
         _data = data;
         _pos = cp.IsPresent ? cp.Start : 0;
         _end = cp.IsPresent ? cp.Start + cp.Length : 0;
+        _scanner = new Hj212Scanner(data, _end);
     }
 
     /// <summary>Deviations seen so far, including code mapping (2005 codes, vendor codes).</summary>
@@ -29,16 +29,25 @@ public ref struct CpItemReader
 
     public bool TryRead(out CpItem item)
     {
-        item = default;
+        // State lives in locals for the loop (the JIT keeps them in registers) and is stored once.
+        var deviations = Deviations;
+        var pos = _pos;
+        var separator = _separator;
         var started = false;
         var code = FieldRange.Absent;
-        while (_hasPeeked || _pos < _end)
+        ulong codeKey = 0;
+        item = default;
+        while (pos < _end)
         {
-            var token = _hasPeeked ? _peeked : Hj212Tokenizer.Next(_data, _pos, _end);
-            _hasPeeked = false;
+            var token = _scanner.Next(pos);
             if (token.Eq < 0 || token.Dash < 0)
             {
-                Consume(token);
+                // Scalars (DataTime…) and malformed fields do not end an item.
+                Consume(token, ref pos, ref separator, ref deviations);
+                if (token.Eq < 0)
+                {
+                    deviations |= Hj212Tokenizer.IsBlank(_data, token) ? Hj212Deviations.EmptyField : Hj212Deviations.MalformedField;
+                }
                 continue;
             }
             FieldRange fieldCode;
@@ -53,67 +62,61 @@ public ref struct CpItemReader
             else
             {
                 // Rare: spaces around keys or values ("CP=&& PolId", "i12003-Info =0").
-                var deviations = Deviations;
                 var key = Hj212Header.Trim(_data, token.Start, token.Eq, ref deviations);
                 value = Hj212Header.Trim(_data, token.Eq + 1, token.End, ref deviations);
-                Deviations = deviations;
                 fieldCode = new FieldRange(key.Start, token.Dash - key.Start);
                 name = new FieldRange(token.Dash + 1, key.Start + key.Length - token.Dash - 1);
             }
-            if (started && !SameCode(code, fieldCode))
+            var fieldKey = fieldCode.Length <= 8 ? Hj212Tokenizer.Pack(_data, fieldCode) : 0;
+            if (started && !(code.Length == fieldCode.Length && codeKey == fieldKey
+                && (code.Length <= 8 || code.Of(_data).SequenceEqual(fieldCode.Of(_data)))))
             {
-                if (_separator == ',')
+                // Another factor's field: leave it unread; the next call starts with it.
+                if (separator == ',')
                 {
-                    Deviations |= Hj212Deviations.CommaBetweenItems;
+                    deviations |= Hj212Deviations.CommaBetweenItems;
                 }
-                _peeked = token;
-                _hasPeeked = true;
                 break;
             }
-            Consume(token);
+            Consume(token, ref pos, ref separator, ref deviations);
             if (!started)
             {
                 var codeSpan = fieldCode.Of(_data);
                 var code2017 = PollutantCodes.To2017(codeSpan, out var was2005);
-                Deviations |= was2005 ? Hj212Deviations.Code2005
+                deviations |= was2005 ? Hj212Deviations.Code2005
                     : code2017 is null && !LooksStandard(codeSpan) ? Hj212Deviations.NonstandardCode
                     : Hj212Deviations.None;
                 item = new CpItem(_data, fieldCode, code2017, was2005);
                 code = fieldCode;
+                codeKey = fieldKey;
                 started = true;
             }
             var kind = name.Length <= 8 ? CpField.Classify(name.Length, Hj212Tokenizer.Pack(_data, name)) : CpField.Classify(name.Of(_data));
             if (kind == CpFieldKind.Other)
             {
-                Deviations |= Hj212Deviations.UnknownSuffix;
+                deviations |= Hj212Deviations.UnknownSuffix;
             }
             else if (kind == CpFieldKind.SampleTime && value.Length == 17)
             {
-                Deviations |= Hj212Deviations.TimeWithMilliseconds;
+                deviations |= Hj212Deviations.TimeWithMilliseconds;
             }
             item.Add(kind, value);
         }
+        _pos = pos;
+        _separator = separator;
+        Deviations = deviations;
         return started;
     }
 
-    private void Consume(Hj212Token token)
+    private readonly void Consume(Hj212Token token, ref int pos, ref byte separator, ref Hj212Deviations deviations)
     {
-        _separator = token.Separator;
-        _pos = token.End + 1;
-        if (token.Separator != 0 && _pos == _end)
+        separator = token.Separator;
+        pos = token.End + 1;
+        if (token.Separator != 0 && pos == _end)
         {
-            Deviations |= Hj212Deviations.TrailingSeparator;
-        }
-        if (token.Eq < 0)
-        {
-            Deviations |= Hj212Tokenizer.IsBlank(_data, token) ? Hj212Deviations.EmptyField : Hj212Deviations.MalformedField;
+            deviations |= Hj212Deviations.TrailingSeparator;
         }
     }
-
-    private readonly bool SameCode(FieldRange a, FieldRange b) =>
-        a.Length == b.Length && (a.Length <= 8
-            ? Hj212Tokenizer.Pack(_data, a) == Hj212Tokenizer.Pack(_data, b)
-            : a.Of(_data).SequenceEqual(b.Of(_data)));
 
     // Codes the tables do not list but that follow the standard's shapes: process (e/g), site
     // information (i), equipment (SBx) and noise (L…) codes, and 2017-shaped a/w codes.

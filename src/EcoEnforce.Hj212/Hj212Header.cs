@@ -61,9 +61,10 @@ public readonly record struct Hj212Header(
 
         var lastOrder = -1;
         var pos = 0;
+        var scanner = new Hj212Scanner(data, headerEnd);
         while (pos < headerEnd)
         {
-            var token = Hj212Tokenizer.Next(data, pos, headerEnd);
+            var token = scanner.Next(pos);
             pos = token.End + 1;
             if (token.Separator == ',')
             {
