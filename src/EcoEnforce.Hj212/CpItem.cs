@@ -9,27 +9,34 @@ namespace EcoEnforce.Hj212;
 public ref struct CpItem
 {
     private const int KindCount = (int)CpFieldKind.Scalar;
-    private readonly ReadOnlySpan<byte> _data;
+    private ReadOnlySpan<byte> _data;
     private Slots _slots;
     private uint _present;
 
-    internal CpItem(ReadOnlySpan<byte> data, FieldRange code, string? code2017, bool was2005)
+    /// <summary>
+    /// Sets every field but the slots, in place: building a new item and copying it (200-odd
+    /// bytes) stalled on store forwarding. Slots are only read where <see cref="PresentKinds"/> says.
+    /// </summary>
+    internal void Begin(ReadOnlySpan<byte> data, FieldRange code, string? code2017, bool was2005)
     {
         _data = data;
+        _present = 0;
         CodeRange = code;
         Code2017 = code2017;
         WasCode2005 = was2005;
+        FieldCount = 0;
+        OtherCount = 0;
     }
 
-    public FieldRange CodeRange { get; }
+    public FieldRange CodeRange { get; private set; }
 
     /// <summary>The factor code as sent (2005, 2017 or a vendor's own).</summary>
     public readonly ReadOnlySpan<byte> Code => CodeRange.Of(_data);
 
     /// <summary>The 2017 code when the sent code is a 2017 code or a known 2005 one; else null.</summary>
-    public string? Code2017 { get; }
+    public string? Code2017 { get; private set; }
 
-    public bool WasCode2005 { get; }
+    public bool WasCode2005 { get; private set; }
 
     public int FieldCount { get; private set; }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EcoEnforce.Hj212;
 
 /// <summary>
@@ -36,7 +38,9 @@ public ref struct CpItemReader
         var started = false;
         var code = FieldRange.Absent;
         ulong codeKey = 0;
-        item = default;
+        // No zeroing of the 20 slots per item: Begin sets the rest, and an item that never begins is
+        // reset below. The caller's variable always holds a valid item, so nothing stale is a GC hazard.
+        Unsafe.SkipInit(out item);
         while (pos < _end)
         {
             var token = _scanner.Next(pos);
@@ -82,11 +86,11 @@ public ref struct CpItemReader
             if (!started)
             {
                 var codeSpan = fieldCode.Of(_data);
-                var code2017 = PollutantCodes.To2017(codeSpan, out var was2005);
+                var code2017 = PollutantCodes.To2017(fieldKey, fieldCode.Length, out var was2005);
                 deviations |= was2005 ? Hj212Deviations.Code2005
                     : code2017 is null && !LooksStandard(codeSpan) ? Hj212Deviations.NonstandardCode
                     : Hj212Deviations.None;
-                item = new CpItem(_data, fieldCode, code2017, was2005);
+                item.Begin(_data, fieldCode, code2017, was2005);
                 code = fieldCode;
                 codeKey = fieldKey;
                 started = true;
@@ -101,6 +105,10 @@ public ref struct CpItemReader
                 deviations |= Hj212Deviations.TimeWithMilliseconds;
             }
             item.Add(kind, value);
+        }
+        if (!started)
+        {
+            item = default;
         }
         _pos = pos;
         _separator = separator;

@@ -40,19 +40,31 @@ public static partial class PollutantCodes
         TryGet2005(System.Text.Encoding.ASCII.GetBytes(code), out row);
 
     /// <summary>The 2017 code for a wire code: itself when it is a 2017 code, the mapped code for a 2005 one, else null.</summary>
-    public static string? To2017(ReadOnlySpan<byte> code, out bool was2005)
+    public static string? To2017(ReadOnlySpan<byte> code, out bool was2005) =>
+        To2017(Hj212Tokenizer.Pack(code, new FieldRange(0, Math.Min(code.Length, 8))), code.Length, out was2005);
+
+    /// <summary><see cref="To2017(ReadOnlySpan{byte}, out bool)"/> for a code already packed by <see cref="Hj212Tokenizer.Pack"/>.</summary>
+    internal static string? To2017(ulong packed, int length, out bool was2005)
     {
         was2005 = false;
-        if (TryGet2017(code, out var row))
+        if (length is 0 or > 8)
         {
-            return row.Code2017;
+            return null;
         }
-        if (TryGet2005(code, out row))
+        var mask = CodeTable.Slots.Length - 1;
+        for (var i = CodeTable.SlotOf(packed); ; i = (i + 1) & mask)
         {
-            was2005 = true;
-            return row.Code2017;
+            ref readonly var slot = ref CodeTable.Slots[i];
+            if (slot.Row is null)
+            {
+                return null;
+            }
+            if (slot.Packed == packed && slot.Length == length)
+            {
+                was2005 = slot.Was2005;
+                return slot.Row.Code2017;
+            }
         }
-        return null;
     }
 
     private static bool TryLookup(FrozenDictionary<ulong, PollutantCode> map, ReadOnlySpan<byte> code, out PollutantCode row)
@@ -84,6 +96,54 @@ public static partial class PollutantCodes
         public static readonly FrozenDictionary<ulong, PollutantCode> By2005 =
             Rows.Where(r => r.Code2005 is not null).ToFrozenDictionary(r => Pack(r.Code2005u8()));
     }
+
+    /// <summary>
+    /// Both editions' codes in one open-addressed table keyed by the little-endian packed bytes the
+    /// CP reader already has: one multiply and usually one probe per item, no hashing of a span.
+    /// 2017 codes go in first, so a code that is in both tables reads as 2017 (as the dictionaries do).
+    /// </summary>
+    private static class CodeTable
+    {
+        private const int Bits = 10;
+        public static readonly CodeSlot[] Slots = Build();
+
+        public static int SlotOf(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15) >> (64 - Bits));
+
+        private static CodeSlot[] Build()
+        {
+            var slots = new CodeSlot[1 << Bits];
+            foreach (var row in Rows)
+            {
+                Add(slots, row.Code2017u8(), row, was2005: false);
+            }
+            foreach (var row in Rows.Where(r => r.Code2005 is not null))
+            {
+                Add(slots, row.Code2005u8(), row, was2005: true);
+            }
+            return slots;
+        }
+
+        private static void Add(CodeSlot[] slots, byte[] code, PollutantCode row, bool was2005)
+        {
+            if (code.Length is 0 or > 8)
+            {
+                return;
+            }
+            var packed = Hj212Tokenizer.Pack(code, new FieldRange(0, code.Length));
+            var i = SlotOf(packed);
+            while (slots[i].Row is not null)
+            {
+                if (slots[i].Packed == packed && slots[i].Length == code.Length)
+                {
+                    return;
+                }
+                i = (i + 1) & (slots.Length - 1);
+            }
+            slots[i] = new CodeSlot(packed, code.Length, was2005, row);
+        }
+    }
+
+    private readonly record struct CodeSlot(ulong Packed, int Length, bool Was2005, PollutantCode? Row);
 
     private static byte[] Code2017u8(this PollutantCode row) => System.Text.Encoding.ASCII.GetBytes(row.Code2017);
 

@@ -101,6 +101,33 @@ public class FastPathTests
         }
     }
 
+    [Fact]
+    public void Code_table_maps_as_the_dictionaries_do()
+    {
+        var random = new Random(2017);
+        var codes = PollutantCodes.All.SelectMany(r => new[] { r.Code2017, r.Code2005 }).OfType<string>()
+            .Concat(["", "w0101", "w010188", "a21026\0", "B0", "0111", "SB1", "w01018x", "LA", "123456789"])
+            .Concat(Enumerable.Range(0, 2000).Select(_ => new string(Enumerable.Range(0, random.Next(0, 10))
+                .Select(_ => "aw0123B"[random.Next(7)]).ToArray())));
+        foreach (var code in codes)
+        {
+            var bytes = Encoding.ASCII.GetBytes(code);
+            string? expected = null;
+            var expectedWas2005 = false;
+            if (PollutantCodes.TryGet2017(bytes, out var row))
+            {
+                expected = row.Code2017;
+            }
+            else if (PollutantCodes.TryGet2005(bytes, out row))
+            {
+                (expected, expectedWas2005) = (row.Code2017, true);
+            }
+
+            Assert.Equal(expected, PollutantCodes.To2017(bytes, out var was2005));
+            Assert.Equal(expectedWas2005, was2005);
+        }
+    }
+
     private static string RandomNumber(Random random)
     {
         var value = (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(0, 9));
