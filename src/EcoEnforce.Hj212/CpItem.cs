@@ -65,7 +65,7 @@ public ref struct CpItem
             value = 0;
             return false;
         }
-        return Hj212Number.TryParse(_slots[(int)kind].Of(_data), out value);
+        return Hj212Number.TryParse(_data, _slots[(int)kind], out value);
     }
 
     /// <summary>The data flag (N, F, M, S, D, C, T, B…) as a byte, or 0 when absent.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace EcoEnforce.Hj212;
 
 /// <summary>
@@ -77,7 +79,7 @@ public readonly record struct Hj212Header(
             }
             var key = token.HasSpace ? Trim(data, token.Start, token.Eq, ref deviations) : new FieldRange(token.Start, token.Eq - token.Start);
             var value = token.HasSpace ? Trim(data, token.Eq + 1, token.End, ref deviations) : new FieldRange(token.Eq + 1, token.End - token.Eq - 1);
-            var order = KeyOrder(key.Of(data));
+            var order = KeyOrder(data, key);
             if (order < 0)
             {
                 deviations |= Hj212Deviations.UnknownHeaderField;
@@ -171,18 +173,21 @@ public readonly record struct Hj212Header(
         return deviations;
     }
 
-    private static int KeyOrder(ReadOnlySpan<byte> key) => key.Length switch
-    {
-        2 when key.SequenceEqual("QN"u8) => 0,
-        2 when key.SequenceEqual("ST"u8) => 1,
-        2 when key.SequenceEqual("CN"u8) => 2,
-        2 when key.SequenceEqual("PW"u8) => 3,
-        2 when key.SequenceEqual("MN"u8) => 4,
-        4 when key.SequenceEqual("Flag"u8) => 5,
-        4 when key.SequenceEqual("PNUM"u8) => 6,
-        3 when key.SequenceEqual("PNO"u8) => 7,
-        _ => -1,
-    };
+    // The key's bytes packed little-endian with its length above them (so "QN\0" is not "QN"):
+    // one integer switch, no span comparisons.
+    private static int KeyOrder(ReadOnlySpan<byte> data, FieldRange key) => key.Length is < 2 or > 4 ? -1
+        : (Hj212Tokenizer.Pack(data, key) | (ulong)key.Length << 32) switch
+        {
+            'Q' | 'N' << 8 | 2UL << 32 => 0,
+            'S' | 'T' << 8 | 2UL << 32 => 1,
+            'C' | 'N' << 8 | 2UL << 32 => 2,
+            'P' | 'W' << 8 | 2UL << 32 => 3,
+            'M' | 'N' << 8 | 2UL << 32 => 4,
+            'F' | 'l' << 8 | 'a' << 16 | (ulong)'g' << 24 | 4UL << 32 => 5,
+            'P' | 'N' << 8 | 'U' << 16 | (ulong)'M' << 24 | 4UL << 32 => 6,
+            'P' | 'N' << 8 | 'O' << 16 | 3UL << 32 => 7,
+            _ => -1,
+        };
 
     internal static FieldRange Trim(ReadOnlySpan<byte> data, int start, int end, ref Hj212Deviations deviations)
     {
@@ -223,15 +228,7 @@ public readonly record struct Hj212Header(
 
     private static bool IsDigits(ReadOnlySpan<byte> text) => !text.ContainsAnyExceptInRange((byte)'0', (byte)'9');
 
-    private static bool IsUpperHex(ReadOnlySpan<byte> text)
-    {
-        foreach (var b in text)
-        {
-            if (!((uint)(b - '0') <= 9 || (uint)(b - 'A') <= 5))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static readonly SearchValues<byte> UpperHex = SearchValues.Create("0123456789ABCDEF"u8);
+
+    private static bool IsUpperHex(ReadOnlySpan<byte> text) => !text.ContainsAnyExcept(UpperHex);
 }

@@ -53,6 +53,32 @@ public class FastPathTests
         }
     }
 
+    [Fact]
+    public void Numbers_read_in_place_parse_as_spans_do()
+    {
+        var random = new Random(12);
+        for (var run = 0; run < 5000; run++)
+        {
+            var text = RandomNumber(random) + (random.Next(2) == 0 ? "x" : "");
+            // The number inside a buffer with random bytes after it, or at the very end of it.
+            var padding = random.Next(3) == 0 ? 0 : random.Next(1, 12);
+            var data = Encoding.ASCII.GetBytes(text + new string('9', padding));
+            var range = new FieldRange(0, text.Length);
+
+            var expected = Hj212Number.TryParse(range.Of(data), out var expectedValue);
+
+            Assert.Equal(expected, Hj212Number.TryParse(data, range, out var value));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expectedValue), BitConverter.DoubleToInt64Bits(value));
+        }
+    }
+
+    [Theory]
+    [InlineData("QN\0=1;ST=32")]
+    [InlineData("Q=1;ST=32")]
+    [InlineData("PNOX=1;ST=32")]
+    public void Header_keys_match_by_exact_name(string header) =>
+        Assert.True(Hj212Header.Parse(Encoding.ASCII.GetBytes(header)).Deviations.HasFlag(Hj212Deviations.UnknownHeaderField));
+
     [Theory]
     [InlineData("5.", 5.0)]
     [InlineData(".5", 0.5)]
