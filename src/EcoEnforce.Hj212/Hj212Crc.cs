@@ -22,6 +22,9 @@ public static class Hj212Crc
     private static readonly ushort[] Arc = BuildArcTable();
     private static readonly byte[] Slices = BuildSlices(Arc, 16);
     private static readonly ulong AffineH16 = BuildAffine(Arc, 16);
+    private static readonly ulong AffineH32 = BuildAffine(Arc, 32);
+    private static readonly ulong AffineH48 = BuildAffine(Arc, 48);
+    private static readonly ulong AffineH64 = BuildAffine(Arc, 64);
 
     /// <summary>The HJ 212 CRC of <paramref name="data"/> (the data segment only).</summary>
     public static ushort Compute(ReadOnlySpan<byte> data) => Compute(data, Gfni.IsSupported);
@@ -62,15 +65,37 @@ public static class Hj212Crc
     // Sixteen interleaved Horner chains, one per byte lane: lane r sees bytes r, r+16, r+32… and each
     // step applies H^16 to all lanes at once with one GF(2) affine instruction. The lanes are then
     // folded into h with slice 15-r (H^(16-r)). h0 = 0xFF enters with the first byte.
+    // One chain is bound by the affine's latency, so longer inputs run four chains over 64-byte
+    // steps (H^64 each), merged as H^48·c0 + H^32·c1 + H^16·c2 + c3 into the single chain.
     private static (uint H, int Consumed) ComputeGfni(ReadOnlySpan<byte> data, int last, ref byte slices)
     {
         ref var bytes = ref MemoryMarshal.GetReference(data);
         var blocks = last / 16;
-        var matrix = Vector128.Create(AffineH16).AsByte();
+        var h16 = Vector128.Create(AffineH16).AsByte();
         var acc = Vector128.LoadUnsafe(ref bytes) ^ Vector128.CreateScalar((byte)0xFF);
-        for (var b = 1; b < blocks; b++)
+        var b = 1;
+        if (blocks >= 8)
         {
-            acc = Gfni.GaloisFieldAffineTransform(acc, matrix, 0) ^ Vector128.LoadUnsafe(ref bytes, (nuint)(b * 16));
+            var h64 = Vector128.Create(AffineH64).AsByte();
+            var c1 = Vector128.LoadUnsafe(ref bytes, 16);
+            var c2 = Vector128.LoadUnsafe(ref bytes, 32);
+            var c3 = Vector128.LoadUnsafe(ref bytes, 48);
+            for (b = 4; b + 4 <= blocks; b += 4)
+            {
+                var at = (nuint)(b * 16);
+                acc = Gfni.GaloisFieldAffineTransform(acc, h64, 0) ^ Vector128.LoadUnsafe(ref bytes, at);
+                c1 = Gfni.GaloisFieldAffineTransform(c1, h64, 0) ^ Vector128.LoadUnsafe(ref bytes, at + 16);
+                c2 = Gfni.GaloisFieldAffineTransform(c2, h64, 0) ^ Vector128.LoadUnsafe(ref bytes, at + 32);
+                c3 = Gfni.GaloisFieldAffineTransform(c3, h64, 0) ^ Vector128.LoadUnsafe(ref bytes, at + 48);
+            }
+            acc = Gfni.GaloisFieldAffineTransform(acc, Vector128.Create(AffineH48).AsByte(), 0)
+                ^ Gfni.GaloisFieldAffineTransform(c1, Vector128.Create(AffineH32).AsByte(), 0)
+                ^ Gfni.GaloisFieldAffineTransform(c2, h16, 0)
+                ^ c3;
+        }
+        for (; b < blocks; b++)
+        {
+            acc = Gfni.GaloisFieldAffineTransform(acc, h16, 0) ^ Vector128.LoadUnsafe(ref bytes, (nuint)(b * 16));
         }
         uint h = 0;
         for (var r = 0; r < 16; r++)
