@@ -89,7 +89,8 @@ public ref struct CpFieldReader
         {
             var code = new FieldRange(key.Start, dash);
             var name = new FieldRange(key.Start + dash + 1, key.Length - dash - 1);
-            var kind = CpField.Classify(name.Of(_data));
+            // Packed from the data rather than the sliced name, so the 8-byte read usually applies.
+            var kind = name.Length <= 8 ? CpField.Classify(name.Length, Hj212Tokenizer.Pack(_data, name)) : CpField.Classify(name.Of(_data));
             if (kind == CpFieldKind.Other)
             {
                 deviations |= Hj212Deviations.UnknownSuffix;
@@ -109,7 +110,9 @@ public ref struct CpFieldReader
     }
 
     private readonly bool SameCode(FieldRange a, FieldRange b) =>
-        a.IsPresent && b.IsPresent && a.Of(_data).SequenceEqual(b.Of(_data));
+        a.IsPresent && b.IsPresent && a.Length == b.Length && (a.Length <= 8
+            ? Hj212Tokenizer.Pack(_data, a) == Hj212Tokenizer.Pack(_data, b)
+            : a.Of(_data).SequenceEqual(b.Of(_data)));
 
     private static Hj212Deviations TimeDeviation(FieldRange value) =>
         value.Length == 17 ? Hj212Deviations.TimeWithMilliseconds : Hj212Deviations.None;
