@@ -17,6 +17,12 @@ if (args is ["--receiver-load", ..])
     return;
 }
 
+if (args is ["--store", ..])
+{
+    await StoreLoad.RunAsync(args);
+    return;
+}
+
 if (args is ["--quick"])
 {
     // A fast look between BenchmarkDotNet runs: best of 15 rounds, so a busy machine hurts less.

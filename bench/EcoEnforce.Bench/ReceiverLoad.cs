@@ -42,10 +42,12 @@ public static class ReceiverLoad
         Console.WriteLine($"{connections} idle connections held; receiver RSS {before / 1024} MB -> {after / 1024} MB " +
                           $"({(after - before) / (double)Math.Max(1, connections):F1} KB per connection)");
 
-        var watch = Stopwatch.StartNew();
         // A fresh MN range per run, so every reading is new even when the generator runs again against the same database.
+        // Uploads are built before the clock starts, so the generator spends its share of the two cores on sending.
         var run = Environment.TickCount64 % 10_000;
-        var tasks = Enumerable.Range(0, senders).Select(d => SendAsync(endpoint, $"44{run:D4}{d:D8}", packets)).ToList();
+        var uploads = Enumerable.Range(0, senders).Select(d => Uploads($"44{run:D4}{d:D8}", packets)).ToList();
+        var watch = Stopwatch.StartNew();
+        var tasks = uploads.Select(u => SendAsync(endpoint, u, packets)).ToList();
         var answered = (await Task.WhenAll(tasks)).Sum();
         watch.Stop();
         Console.WriteLine($"{senders} devices x {packets} packets ({PollutantsPerPacket} pollutants each): {answered} answered in {watch.Elapsed.TotalSeconds:F1} s " +
@@ -53,7 +55,27 @@ public static class ReceiverLoad
         foreach (var c in idle) c.Dispose();
     }
 
-    private static async Task<int> SendAsync(IPEndPoint endpoint, string mn, int packets)
+    /// <summary>One device's backlog of minute uploads, cut into writes of up to 64 KB (a logger sending what it has
+    /// queued): the receiver sees many frames per read, as it does from real backlogs.</summary>
+    private static List<byte[]> Uploads(string mn, int packets)
+    {
+        var writes = new List<byte[]>();
+        var pending = new List<byte>(65536);
+        for (var i = 0; i < packets; i++)
+        {
+            var packet = Packet(mn, i, ack: true);
+            if (pending.Count + packet.Length > 65536)
+            {
+                writes.Add([.. pending]);
+                pending.Clear();
+            }
+            pending.AddRange(packet);
+        }
+        if (pending.Count > 0) writes.Add([.. pending]);
+        return writes;
+    }
+
+    private static async Task<int> SendAsync(IPEndPoint endpoint, List<byte[]> uploads, int packets)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(endpoint);
@@ -70,11 +92,11 @@ public static class ReceiverLoad
             }
             return lines;
         });
-        for (var i = 0; i < packets; i++) await stream.WriteAsync(Packet(mn, i, ack: true));
+        foreach (var upload in uploads) await stream.WriteAsync(upload);
         return await reader;
     }
 
-    private static byte[] Packet(string mn, int minute, bool ack)
+    internal static byte[] Packet(string mn, int minute, bool ack)
     {
         var time = new DateTime(2023, 1, 1, 0, 0, 0).AddMinutes(minute);
         var cp = new List<KeyValuePair<string, string>> { new("DataTime", Hj212Time.Format(time)) };

@@ -62,8 +62,7 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
             var buffer = result.Buffer;
             while (framer.TryReadFrame(ref buffer, out var frame))
             {
-                var packet = Hj212Packet.Parse(frame);
-                var pending = new PendingPacket(new ReceivedPacket(clock.GetUtcNow().UtcDateTime, peer, packet));
+                var pending = new PendingPacket(new ReceivedFrame(clock.GetUtcNow().UtcDateTime, peer, frame.Bytes.ToArray(), frame.Terminator));
                 await inFlight.WriteAsync(pending);
                 try
                 {
@@ -80,11 +79,27 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
         }
     }
 
+    /// <summary>Answers in order, each only after its packet is stored. Answers whose packets are already stored go
+    /// out together in one flush (one send instead of one per packet); the writer is flushed before waiting on a
+    /// packet that is not stored yet, so no answer is held back.</summary>
     private async Task AnswerAsync(PipeWriter output, ChannelReader<PendingPacket> inFlight, string peer)
     {
         var answering = true;
-        await foreach (var pending in inFlight.ReadAllAsync())
+        var unflushed = false;
+        while (true)
         {
+            if (!inFlight.TryRead(out var pending))
+            {
+                if (unflushed) answering = await TryFlushAsync(output);
+                unflushed = false;
+                if (!await inFlight.WaitToReadAsync()) return;
+                continue;
+            }
+            if (!pending.Stored.IsCompleted && unflushed)
+            {
+                answering = await TryFlushAsync(output);
+                unflushed = false;
+            }
             try
             {
                 await pending.Stored;
@@ -95,18 +110,27 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
                 if (e is not OperationCanceledException and not ChannelClosedException) LogStoreFailed(e, peer);
                 answering = false;
             }
-            if (answering) answering = await TryAcknowledgeAsync(output, pending.Packet.Packet);
+            if (answering && pending.Answer is { } answer)
+            {
+                try
+                {
+                    output.Write(answer);
+                    unflushed = true;
+                }
+                catch (InvalidOperationException)
+                {
+                    answering = false; // the transport is already closed
+                }
+            }
         }
     }
 
-    /// <summary>Data uploads that ask for an answer (Flag bit A) get 9014; invalid frames get none, so the device resends.
-    /// False once the device no longer reads: the rest of what it sent is still stored, just not answered.</summary>
-    private static async Task<bool> TryAcknowledgeAsync(PipeWriter output, Hj212Packet packet)
+    /// <summary>False once the device no longer reads: the rest of what it sent is still stored, just not answered.</summary>
+    private static async Task<bool> TryFlushAsync(PipeWriter output)
     {
-        if (!packet.IsValid || packet.Flag is not { NeedsReply: true } || ReadingKinds.Of(packet.CnCode) is null) return true;
         try
         {
-            var flush = await output.WriteAsync(Hj212Replies.DataAnswer(packet));
+            var flush = await output.FlushAsync();
             return !flush.IsCompleted && !flush.IsCanceled;
         }
         catch (Exception e) when (e is IOException or ConnectionResetException or InvalidOperationException)

@@ -3,12 +3,14 @@ using EcoEnforce.Monitoring;
 
 namespace EcoEnforce.Receiver;
 
-/// <summary>A packet waiting to be stored, and the signal the connection waits on before acknowledging it.</summary>
-public sealed class PendingPacket(ReceivedPacket packet)
+/// <summary>A frame waiting to be stored, and the signal the connection waits on before acknowledging it.</summary>
+public sealed class PendingPacket(ReceivedFrame frame)
 {
     private readonly TaskCompletionSource _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ReceivedPacket Packet { get; } = packet;
+    public ReceivedFrame Frame { get; } = frame;
+    /// <summary>The 9014 to send once stored, when the upload asked for one; set by the writer as it parses.</summary>
+    public byte[]? Answer { get; set; }
     public Task Stored => _stored.Task;
     public void MarkStored() => _stored.TrySetResult();
     public void MarkFailed(Exception e) => _stored.TrySetException(e);

@@ -1,3 +1,4 @@
+using EcoEnforce.Hj212;
 using EcoEnforce.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +42,7 @@ public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory
         {
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<ReadingStore>();
-            var readings = await store.StoreAsync([.. batch.Select(b => b.Packet)], ct);
+            var readings = await store.StoreAsync([.. batch.Select(b => b.Frame)], (i, packet) => batch[i].Answer = DataAnswerFor(packet), ct);
             foreach (var pending in batch) pending.MarkStored();
             LogStored(batch.Count, readings);
         }
@@ -51,6 +52,12 @@ public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory
             foreach (var pending in batch) pending.MarkFailed(e);
         }
     }
+
+    /// <summary>Data uploads that ask for an answer (Flag bit A) get 9014; invalid frames get none, so the device resends.</summary>
+    public static byte[]? DataAnswerFor(Hj212Packet packet) =>
+        packet.IsValid && packet.Flag is { NeedsReply: true } && ReadingKinds.Of(packet.CnCode) is not null
+            ? Hj212Replies.DataAnswer(packet)
+            : null;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Packets} packets, {Readings} new readings")]
     private partial void LogStored(int packets, int readings);

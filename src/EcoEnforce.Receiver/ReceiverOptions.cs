@@ -17,7 +17,9 @@ public sealed class ReceiverOptions
     /// <summary>Packets waiting to be stored; when full, connections stop being read (TCP backpressure) rather than
     /// memory growing.</summary>
     public int QueueCapacity { get; set; } = 20_000;
-    public int BatchSize { get; set; } = 1_000;
+    /// <summary>Most packets stored in one transaction. The writer takes whatever is queued, so batches are small when
+    /// traffic is light; under load large batches spread the commit (and each series' page write) over more readings.</summary>
+    public int BatchSize { get; set; } = 5_000;
     /// <summary>Uploads one connection may have waiting for storage before its socket stops being read.</summary>
     public int MaxInFlightPerConnection { get; set; } = 256;
 }

@@ -31,11 +31,10 @@ public enum ReadingKind
     Day = 3,
 }
 
-/// <summary>One pollutant's value at one time from one device. (Mn, Kind, PollutantCode, DataTimeUtc) is unique, so a
+/// <summary>One pollutant's value at one time from one device. (Mn, Kind, PollutantCode, DataTimeUtc) is the key, so a
 /// resent packet adds no second reading.</summary>
 public sealed class Reading
 {
-    public long Id { get; set; }
     public required string Mn { get; set; }
     public int? MonitoringPointId { get; set; }
     public ReadingKind Kind { get; set; }

@@ -563,26 +563,27 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("EcoEnforce.Monitoring.Reading", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<string>("Mn")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
-                    b.Property<double?>("Cou")
-                        .HasColumnType("double precision");
+                    b.Property<string>("PollutantCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime>("DataTimeUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double?>("Cou")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Flag")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
 
                     b.Property<double?>("Max")
                         .HasColumnType("double precision");
@@ -590,18 +591,8 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<double?>("Min")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("Mn")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.Property<int?>("MonitoringPointId")
                         .HasColumnType("integer");
-
-                    b.Property<string>("PollutantCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("RawPacketId")
                         .HasColumnType("bigint");
@@ -609,14 +600,7 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("RawPacketId");
-
-                    b.HasIndex("MonitoringPointId", "Kind", "DataTimeUtc");
-
-                    b.HasIndex("Mn", "Kind", "PollutantCode", "DataTimeUtc")
-                        .IsUnique();
+                    b.HasKey("Mn", "Kind", "PollutantCode", "DataTimeUtc");
 
                     b.ToTable("Readings");
                 });
@@ -1183,20 +1167,6 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Enterprise");
-                });
-
-            modelBuilder.Entity("EcoEnforce.Monitoring.Reading", b =>
-                {
-                    b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
-                        .WithMany()
-                        .HasForeignKey("MonitoringPointId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("EcoEnforce.Monitoring.RawPacket", null)
-                        .WithMany()
-                        .HasForeignKey("RawPacketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcoEnforce.Organisation.Department", b =>

@@ -539,23 +539,26 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("EcoEnforce.Monitoring.Reading", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Mn")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
-                    b.Property<double?>("Cou")
-                        .HasColumnType("REAL");
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PollutantCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DataTimeUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Cou")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Flag")
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Max")
@@ -564,18 +567,8 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<double?>("Min")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("Mn")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("MonitoringPointId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PollutantCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
 
                     b.Property<long>("RawPacketId")
                         .HasColumnType("INTEGER");
@@ -583,14 +576,7 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("RawPacketId");
-
-                    b.HasIndex("MonitoringPointId", "Kind", "DataTimeUtc");
-
-                    b.HasIndex("Mn", "Kind", "PollutantCode", "DataTimeUtc")
-                        .IsUnique();
+                    b.HasKey("Mn", "Kind", "PollutantCode", "DataTimeUtc");
 
                     b.ToTable("Readings");
                 });
@@ -1137,20 +1123,6 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Enterprise");
-                });
-
-            modelBuilder.Entity("EcoEnforce.Monitoring.Reading", b =>
-                {
-                    b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
-                        .WithMany()
-                        .HasForeignKey("MonitoringPointId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("EcoEnforce.Monitoring.RawPacket", null)
-                        .WithMany()
-                        .HasForeignKey("RawPacketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcoEnforce.Organisation.Department", b =>

@@ -47,10 +47,11 @@ public sealed class ReadingConfiguration : IEntityTypeConfiguration<Reading>
         b.Property(r => r.Mn).HasMaxLength(32);
         b.Property(r => r.PollutantCode).HasMaxLength(16);
         b.Property(r => r.Flag).HasMaxLength(4);
-        b.HasIndex(r => new { r.Mn, r.Kind, r.PollutantCode, r.DataTimeUtc }).IsUnique();
-        b.HasIndex(r => new { r.MonitoringPointId, r.Kind, r.DataTimeUtc });
-        b.HasOne<MonitoringPoint>().WithMany().HasForeignKey(r => r.MonitoringPointId).OnDelete(DeleteBehavior.SetNull);
-        b.HasOne<RawPacket>().WithMany().HasForeignKey(r => r.RawPacketId).OnDelete(DeleteBehavior.Restrict);
+        // The natural key is the primary key (a clustered WITHOUT ROWID table on SQLite): one B-tree per reading
+        // instead of four. The point and packet ids are plain columns, no declared foreign keys: both are written by
+        // the one store in the reading's own transaction, raw packets are never deleted, and a per-row constraint
+        // check costs more than the whole insert (ADR-004, 2nd addendum).
+        b.HasKey(r => new { r.Mn, r.Kind, r.PollutantCode, r.DataTimeUtc });
     }
 }
 
