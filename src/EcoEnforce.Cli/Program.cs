@@ -16,6 +16,7 @@ public static class CliProgram
         root.Subcommands.Add(EntityCommands.Export(services));
         root.Subcommands.Add(UserCommands.Create(services));
         root.Subcommands.Add(Hj212Commands.Create(services));
+        root.Subcommands.Add(DrawCommands.Create(services));
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -61,7 +61,7 @@ public static class DrawVerifier
         {
             if (string.Equals(r, a, StringComparison.OrdinalIgnoreCase)) continue;
             ok = false;
-            note($"{name}的摘要不一致：记录为 {r}，按文件内容重新计算为 {a}（名录或规则在抽取后被改动）");
+            note($"{name}的摘要不一致：记录为 {r}，按文件内容重新计算为 {a}（文件中的{name}与抽取时所用的不同）");
         }
         return ok;
     }
