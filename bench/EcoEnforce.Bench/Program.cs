@@ -23,6 +23,13 @@ if (args is ["--store", ..])
     return;
 }
 
+if (args is ["--draw"])
+{
+    // The 双随机 draw at district scale: one line, best of 10.
+    DrawBenchmarks.Quick();
+    return;
+}
+
 if (args is ["--quick"])
 {
     // A fast look between BenchmarkDotNet runs: best of 15 rounds, so a busy machine hurts less.

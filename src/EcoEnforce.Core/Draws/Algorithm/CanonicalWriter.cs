@@ -85,11 +85,12 @@ internal sealed class CanonicalWriter : IDisposable
 
     private void Utf8(ReadOnlySpan<char> text)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (max <= _buffer.Length)
+        // At most 3 bytes per UTF-16 unit; lone surrogates become U+FFFD, as with Encoding.UTF8.
+        if (text.Length * 3 <= _buffer.Length)
         {
-            Ensure(max);
-            _used += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_used));
+            Ensure(text.Length * 3);
+            System.Text.Unicode.Utf8.FromUtf16(text, _buffer.AsSpan(_used), out _, out var written);
+            _used += written;
             return;
         }
         Flush();
