@@ -20,5 +20,10 @@ public static class FeatureRegistration
         .AddScoped<Monitoring.ReadingStore>()
         .AddScoped<Monitoring.AssignDevice.Handler>()
         .AddScoped<ImportEntities.Handler>()
-        .AddScoped<ExportEntities.Handler>();
+        .AddScoped<ExportEntities.Handler>()
+        .AddScoped<Draws.DrawPool>()
+        .AddScoped<Draws.SaveDrawRuleSet.Handler>()
+        .AddScoped<Draws.CommitDraw.Handler>()
+        .AddScoped<Draws.ExecuteDraw.Handler>()
+        .AddScoped<Organisation.DeclareConflict.Handler>();
 }

@@ -44,6 +44,7 @@ public sealed class DatabaseInitializer(
 
             await SeedDepartmentsAsync(progress, ct);
             await SeedPlanAsync(progress, ct);
+            await SeedDrawRulesAsync(ct);
             if (options.Demo) await SeedDemoAsync(progress, ct);
             await SeedRolesAndAdminAsync(progress, ct);
         }
@@ -88,6 +89,15 @@ public sealed class DatabaseInitializer(
         plan.LineageId = plan.Id;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    private async Task SeedDrawRulesAsync(CancellationToken ct)
+    {
+        if (await db.DrawRuleSets.AnyAsync(ct)) return;
+        var first = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(ct);
+        var campaigns = await db.Campaigns.Where(c => c.PlanId == first).ToListAsync(ct);
+        db.DrawRuleSets.AddRange(Draws.DrawRuleSeed.Build(campaigns, await db.Departments.ToListAsync(ct), clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedDemoAsync(IProgress<string>? progress, CancellationToken ct)

@@ -29,6 +29,12 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Monitoring.RawPacket> RawPackets => Set<Monitoring.RawPacket>();
     public DbSet<Monitoring.Reading> Readings => Set<Monitoring.Reading>();
     public DbSet<Monitoring.UnknownDevice> UnknownDevices => Set<Monitoring.UnknownDevice>();
+    public DbSet<InspectorConflict> InspectorConflicts => Set<InspectorConflict>();
+    public DbSet<Draws.DrawRuleSet> DrawRuleSets => Set<Draws.DrawRuleSet>();
+    public DbSet<Draws.Draw> Draws => Set<Draws.Draw>();
+    public DbSet<Inspections.InspectionTask> InspectionTasks => Set<Inspections.InspectionTask>();
+    public DbSet<Inspections.TaskCampaign> TaskCampaigns => Set<Inspections.TaskCampaign>();
+    public DbSet<Inspections.TaskInspector> TaskInspectors => Set<Inspections.TaskInspector>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +58,9 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<ReportingKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Monitoring.MonitoringMedium>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Monitoring.ReadingKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Draws.DrawStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Inspections.TaskSource>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Inspections.TaskStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

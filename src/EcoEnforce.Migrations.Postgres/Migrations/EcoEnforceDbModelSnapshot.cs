@@ -432,6 +432,254 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("ReportingDeadline");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Draws.Draw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CommittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ExclusionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ExecutedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("InspectorPoolSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ReplacesDrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RuleSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SeedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplacesDrawId");
+
+                    b.HasIndex("RuleSetId");
+
+                    b.HasIndex("CampaignId", "CommittedAtUtc");
+
+                    b.ToTable("Draws");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Draws.DrawRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DrawRuleSets");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "WindowStart");
+
+                    b.ToTable("InspectionTasks");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.TaskCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("TaskId", "CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("TaskCampaigns");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.TaskInspector", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("InspectorId");
+
+                    b.HasIndex("TaskId", "InspectorId")
+                        .IsUnique();
+
+                    b.ToTable("TaskInspectors");
+                });
+
             modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringLimit", b =>
                 {
                     b.Property<int>("Id")
@@ -727,6 +975,38 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("Inspectors");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Organisation.InspectorConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("InspectorId", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("InspectorConflicts");
                 });
 
             modelBuilder.Entity("EcoEnforce.Places.Place", b =>
@@ -1149,6 +1429,92 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcoEnforce.Draws.Draw", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Draws.Draw", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesDrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Draws.DrawRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Draws.DrawRuleSet", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
+                {
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.TaskCampaign", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Draws.Draw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany("Campaigns")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.TaskInspector", b =>
+                {
+                    b.HasOne("EcoEnforce.Draws.Draw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Organisation.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Inspector");
+                });
+
             modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringLimit", b =>
                 {
                     b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
@@ -1188,6 +1554,25 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Organisation.InspectorConflict", b =>
+                {
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Organisation.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Inspector");
                 });
 
             modelBuilder.Entity("EcoEnforce.Places.PlaceActivePeriod", b =>
@@ -1284,6 +1669,13 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
             modelBuilder.Entity("EcoEnforce.Campaigns.Plan", b =>
                 {
                     b.Navigation("Campaigns");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
+                {
+                    b.Navigation("Campaigns");
+
+                    b.Navigation("Inspectors");
                 });
 
             modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringPoint", b =>

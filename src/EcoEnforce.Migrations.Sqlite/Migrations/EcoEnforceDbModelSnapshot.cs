@@ -414,6 +414,244 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("ReportingDeadline");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Draws.Draw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CommittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExclusionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExecutedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectorPoolSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplacesDrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RuleSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplacesDrawId");
+
+                    b.HasIndex("RuleSetId");
+
+                    b.HasIndex("CampaignId", "CommittedAtUtc");
+
+                    b.ToTable("Draws");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Draws.DrawRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DrawRuleSets");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "WindowStart");
+
+                    b.ToTable("InspectionTasks");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.TaskCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("TaskId", "CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("TaskCampaigns");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.TaskInspector", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("InspectorId");
+
+                    b.HasIndex("TaskId", "InspectorId")
+                        .IsUnique();
+
+                    b.ToTable("TaskInspectors");
+                });
+
             modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringLimit", b =>
                 {
                     b.Property<int>("Id")
@@ -697,6 +935,36 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("Inspectors");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Organisation.InspectorConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("InspectorId", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("InspectorConflicts");
                 });
 
             modelBuilder.Entity("EcoEnforce.Places.Place", b =>
@@ -1105,6 +1373,92 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcoEnforce.Draws.Draw", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Draws.Draw", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesDrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Draws.DrawRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Draws.DrawRuleSet", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
+                {
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.TaskCampaign", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Draws.Draw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany("Campaigns")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.TaskInspector", b =>
+                {
+                    b.HasOne("EcoEnforce.Draws.Draw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Organisation.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Inspector");
+                });
+
             modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringLimit", b =>
                 {
                     b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
@@ -1144,6 +1498,25 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Organisation.InspectorConflict", b =>
+                {
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Organisation.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Inspector");
                 });
 
             modelBuilder.Entity("EcoEnforce.Places.PlaceActivePeriod", b =>
@@ -1240,6 +1613,13 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
             modelBuilder.Entity("EcoEnforce.Campaigns.Plan", b =>
                 {
                     b.Navigation("Campaigns");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
+                {
+                    b.Navigation("Campaigns");
+
+                    b.Navigation("Inspectors");
                 });
 
             modelBuilder.Entity("EcoEnforce.Monitoring.MonitoringPoint", b =>

@@ -27,3 +27,14 @@ public sealed class InspectorConfiguration : IEntityTypeConfiguration<Inspector>
         b.HasOne(i => i.Department).WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class InspectorConflictConfiguration : IEntityTypeConfiguration<InspectorConflict>
+{
+    public void Configure(EntityTypeBuilder<InspectorConflict> b)
+    {
+        b.Property(c => c.Reason).HasMaxLength(200);
+        b.HasIndex(c => new { c.InspectorId, c.EnterpriseId }).IsUnique();
+        b.HasOne(c => c.Inspector).WithMany().HasForeignKey(c => c.InspectorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Enterprise).WithMany().HasForeignKey(c => c.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
