@@ -105,6 +105,7 @@ public class DrawExportTests
     [InlineData("{ not json", "不是有效的 JSON")]
     [InlineData("", "不是有效的 JSON")]
     [InlineData("""{ "format": "ecoenforce-draw-export" }""", "缺少必需字段")]
+    [InlineData("[1, 2]", "不是有效的 JSON")]
     public void Malformed_file_gives_a_clear_error(string text, string expected)
     {
         var result = DrawExportJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)));
@@ -125,6 +126,17 @@ public class DrawExportTests
 
         Assert.False(result.Succeeded);
         Assert.Contains(expected, result.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Null_row_is_refused_rather_than_crashing()
+    {
+        var json = DrawExportJson.ToJson(Export()).Replace("\"pool\": [", "\"pool\": [ null,", StringComparison.Ordinal);
+
+        var result = DrawExportJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("null", result.Errors[0].Message, StringComparison.Ordinal);
     }
 
     private static List<T> Replace<T>(IReadOnlyList<T> rows, int index, Func<T, T> change)

@@ -45,6 +45,16 @@ internal sealed class CanonicalWriter : IDisposable
             Field(keys[0]);
             return;
         }
+        if (keys.Count == 2)
+        {
+            // The common case of a two-person previous team, without sorting an array.
+            var order = string.CompareOrdinal(keys[0], keys[1]);
+            Field(order <= 0 ? keys[0] : keys[1]);
+            if (order == 0) return;
+            Byte(ItemSeparator);
+            Field(order < 0 ? keys[1] : keys[0]);
+            return;
+        }
         var sorted = keys.ToArray();
         Array.Sort(sorted, StringComparer.Ordinal);
         for (var i = 0; i < sorted.Length; i++)

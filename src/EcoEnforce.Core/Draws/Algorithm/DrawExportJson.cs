@@ -42,6 +42,10 @@ public static class DrawExportJson
             return Result<DrawExport>.Fail("formatVersion", $"不支持的导出格式版本 {export.FormatVersion}（本程序支持 {DrawExport.CurrentFormatVersion}）");
         if (!string.Equals(export.Algorithm, DrawAlgorithm.Id, StringComparison.Ordinal))
             return Result<DrawExport>.Fail("algorithm", $"未知的抽取算法「{export.Algorithm}」（本程序实现 {DrawAlgorithm.Id}）");
+        // Nullable annotations do not reach list items, so a `null` row would otherwise surface as a crash.
+        if (export.Rules.Quotas.Contains(null!) || export.Pool.Contains(null!) || export.Inspectors.Contains(null!)
+            || export.Counts.Contains(null!) || export.Tasks.Contains(null!) || export.Tasks.Any(t => t.InspectorKeys.Contains(null!)))
+            return Result<DrawExport>.Fail("file", "抽取导出文件中有空（null）的条目");
         return Result<DrawExport>.Ok(export);
     }
 }
