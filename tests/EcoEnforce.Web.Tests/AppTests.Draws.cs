@@ -265,3 +265,31 @@ public abstract partial class AppTests<TApp>
         }
     }
 }
+
+public abstract partial class AppTests<TApp>
+{
+    [Fact]
+    public async Task A_frozen_pool_changed_after_the_commitment_is_refused_at_the_draw()
+    {
+        var api = await ApiAsync();
+        var ruleSetId = await RuleSetAsync("测试：承诺后篡改", Water, new DrawRuleSpec
+        {
+            Period = DrawPeriodKind.Year,
+            Quotas = [new() { Class = SupervisionClass.Special, Percent = 10 }],
+        });
+        var committed = await DrawAsync(api, new { ruleSetId, year = 2027, execute = false });
+        var id = committed.GetProperty("id").GetInt32();
+        await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EcoEnforceDb>();
+            var draw = await db.Draws.FirstAsync(d => d.Id == id, Ct);
+            draw.InputJson = draw.InputJson.Replace("（示例）", "（改）", StringComparison.Ordinal);
+            return await db.SaveChangesAsync(Ct);
+        });
+        var response = await api.PostAsync($"/api/v1/draws/{id}/execute", null, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("摘要不一致", await response.Content.ReadAsStringAsync(Ct));
+        var tasks = await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().TaskCampaigns.CountAsync(c => c.DrawId == id, Ct));
+        Assert.Equal(0, tasks);
+    }
+}

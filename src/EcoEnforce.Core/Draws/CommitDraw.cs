@@ -47,6 +47,7 @@ public static class CommitDraw
             if (!counts.Succeeded) return Result<int>.Fail(counts.Errors);
 
             var seed = RandomNumberGenerator.GetBytes(DrawInput.SeedLength);
+            var digests = DrawCanonical.Digests(input.Rules, input.Objects, input.Inspectors);
             var draw = new Draw
             {
                 Title = $"{ruleSet.Campaign!.ShortName} {label} 双随机抽查",
@@ -65,6 +66,9 @@ public static class CommitDraw
                 InspectorPoolSize = input.Inspectors.Count,
                 Seed = Convert.ToHexStringLower(seed),
                 SeedSha256 = Convert.ToHexStringLower(SHA256.HashData(seed)),
+                PoolSha256 = digests.Pool,
+                InspectorsSha256 = digests.Inspectors,
+                RulesSha256 = digests.Rules,
                 CommittedAtUtc = clock.GetUtcNow().UtcDateTime,
                 CommittedBy = actor.Name,
                 ReplacesDrawId = command.ReplacesDrawId,

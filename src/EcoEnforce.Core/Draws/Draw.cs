@@ -37,6 +37,11 @@ public sealed class Draw
     public required string SeedSha256 { get; set; }
     /// <summary>The seed, hex. Secret until the draw is executed, then shown to anyone who may see the draw.</summary>
     public required string Seed { get; set; }
+    /// <summary>SHA-256 of the canonical pool, inspector list and rules at commit (DrawCanonical), shown with the seed
+    /// commitment: the frozen input cannot be changed afterwards without the change showing.</summary>
+    public required string PoolSha256 { get; set; }
+    public required string InspectorsSha256 { get; set; }
+    public required string RulesSha256 { get; set; }
     public DateTime CommittedAtUtc { get; set; }
     public required string CommittedBy { get; set; }
     public DateTime? ExecutedAtUtc { get; set; }

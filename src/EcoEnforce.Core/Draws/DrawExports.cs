@@ -15,7 +15,11 @@ public static class DrawExports
         var metadata = new DrawMetadata(draw.Id.ToString(CultureInfo.InvariantCulture), draw.Title, campaignTitle, draw.PeriodLabel,
             draw.CommittedAtUtc, draw.ExecutedAtUtc!.Value, draw.Reason, draw.ReplacesDrawId?.ToString(CultureInfo.InvariantCulture));
         var input = new DrawInput(stored.Rules, stored.Pool, stored.Inspectors, Convert.FromHexString(draw.Seed));
-        // The commitment is the one recorded before the draw, not one recomputed from the seed.
-        return DrawExport.Create(metadata, input, outcome) with { SeedSha256 = draw.SeedSha256 };
+        // The commitments are the ones recorded before the draw, not ones recomputed from what is stored now.
+        return DrawExport.Create(metadata, input, outcome) with
+        {
+            SeedSha256 = draw.SeedSha256,
+            Digests = new DrawDigests(draw.PoolSha256, draw.InspectorsSha256, draw.RulesSha256),
+        };
     }
 }

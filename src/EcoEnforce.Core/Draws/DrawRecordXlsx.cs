@@ -22,6 +22,7 @@ public static class DrawRecordXlsx
         Field("抽查对象库", $"{d.PoolSize} 家（另有 {report.Exclusions.Count} 家按规则未纳入，见“未纳入名单”）；执法人员库 {d.InspectorPoolSize} 人");
         Field("抽取比例", string.Join("；", report.Counts.Select(c => $"{DrawReport.ClassLabel(c.Stratum)} {c.Requested}/{c.PoolSize} 家")));
         Field("种子承诺（SHA-256）", $"{d.SeedSha256}（{ChinaTime.Format(d.CommittedAtUtc)} 由 {d.CommittedBy} 生成）");
+        Field("名单与规则摘要（SHA-256）", $"对象库 {d.PoolSha256}；执法人员库 {d.InspectorsSha256}；规则 {d.RulesSha256}");
         Field("种子", d.Status == DrawStatus.Executed ? d.Seed : "尚未揭示");
         Field("抽取时间", d.ExecutedAtUtc is { } at ? $"{ChinaTime.Format(at)}（{d.ExecutedBy}）" : "尚未抽取");
         Field("算法", $"{DrawAlgorithm.Id}，可用 ecoenforce draws verify 对导出文件复核");

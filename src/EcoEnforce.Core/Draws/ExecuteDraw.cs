@@ -22,6 +22,8 @@ public static class ExecuteDraw
             if (draw is null) return Result<DrawOutcome>.Fail(nameof(command.DrawId), "抽查记录不存在");
             if (draw.Status != DrawStatus.Committed) return Result<DrawOutcome>.Fail("Status", "该抽查已执行；如需重新抽取，请新建抽取并说明理由");
             var stored = DrawJson.Deserialize<DrawJson.StoredInput>(draw.InputJson);
+            if (DrawCanonical.Digests(stored.Rules, stored.Pool, stored.Inspectors) != new DrawDigests(draw.PoolSha256, draw.InspectorsSha256, draw.RulesSha256))
+                return Result<DrawOutcome>.Fail("Pool", "冻结的名单或规则与承诺时的摘要不一致（数据可能被改动），拒绝抽取");
             var run = DrawAlgorithm.Draw(new DrawInput(stored.Rules, stored.Pool, stored.Inspectors, Convert.FromHexString(draw.Seed)));
             if (!run.Succeeded) return run;
             var outcome = run.Value!;

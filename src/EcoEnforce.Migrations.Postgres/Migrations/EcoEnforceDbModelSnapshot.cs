@@ -469,6 +469,11 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<int>("InspectorPoolSize")
                         .HasColumnType("integer");
 
+                    b.Property<string>("InspectorsSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("OutcomeJson")
                         .HasColumnType("text");
 
@@ -483,6 +488,11 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("PoolSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("PoolSize")
                         .HasColumnType("integer");
 
@@ -495,6 +505,11 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
 
                     b.Property<int?>("RuleSetId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RulesSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Seed")
                         .IsRequired()

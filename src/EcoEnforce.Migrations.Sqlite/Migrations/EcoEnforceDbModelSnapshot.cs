@@ -449,6 +449,11 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<int>("InspectorPoolSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InspectorsSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OutcomeJson")
                         .HasColumnType("TEXT");
 
@@ -463,6 +468,11 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PoolSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PoolSize")
                         .HasColumnType("INTEGER");
 
@@ -475,6 +485,11 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RuleSetId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RulesSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Seed")
                         .IsRequired()

@@ -155,3 +155,46 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await ShotAsync(page, "monitoring");
     }
 }
+
+public sealed class DrawBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
+
+    [Fact]
+    public async Task A_section_chief_previews_the_water_draw_commits_to_a_seed_draws_and_sees_the_teams()
+    {
+        Assert.SkipWhen(app.Browser is null, "Chromium is not installed (/usr/bin/chromium); run ./test.sh as root to install it.");
+        var page = await app.Browser!.NewPageAsync(new() { Locale = "zh-CN", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync("/Draws");
+        await page.FillAsync("#UserName", "admin");
+        await page.FillAsync("#Password", EcoEnforceApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Draws");
+        Directory.CreateDirectory(Screenshots);
+
+        await page.ClickAsync("a.btn:has-text('新建抽取')");
+        await page.WaitForURLAsync("**/Draws/New");
+        var water = await page.Locator("#RuleSetId option:has-text('2022年水专项季度抽查')").GetAttributeAsync("value");
+        await page.SelectOptionAsync("#RuleSetId", water!);
+        await page.FillAsync("#Year", "2022");
+        await page.SelectOptionAsync("#Quarter", "2");
+        await page.ClickAsync("text=预览对象库");
+        await page.WaitForSelectorAsync("text=应抽取（向上取整）");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "draw-preview.png"), FullPage = false });
+
+        await page.ClickAsync("text=冻结名单并生成种子承诺");
+        await page.WaitForURLAsync("**/Draws/*");
+        Assert.Contains("抽取时揭示", await page.InnerTextAsync("dl.fields"), StringComparison.Ordinal);
+        await page.ClickAsync("text=揭示种子并抽取");
+        await page.WaitForSelectorAsync("text=抽取结果");
+        var rows = page.Locator("table.grid.responsive tbody tr");
+        Assert.True(await rows.CountAsync() > 0);
+        Assert.Contains("执法支队", await rows.First.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "draw-result.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=下载抽查记录表（.xlsx）"));
+        var path = Path.Combine(Screenshots, "draw-record.xlsx");
+        await download.SaveAsAsync(path);
+        Assert.True(new FileInfo(path).Length > 2000);
+    }
+}

@@ -25,6 +25,9 @@ public sealed class DrawConfiguration : IEntityTypeConfiguration<Draw>
         b.Property(d => d.PeriodLabel).HasMaxLength(50);
         b.Property(d => d.SeedSha256).HasMaxLength(64);
         b.Property(d => d.Seed).HasMaxLength(64);
+        b.Property(d => d.PoolSha256).HasMaxLength(64);
+        b.Property(d => d.InspectorsSha256).HasMaxLength(64);
+        b.Property(d => d.RulesSha256).HasMaxLength(64);
         b.Property(d => d.CommittedBy).HasMaxLength(100);
         b.Property(d => d.ExecutedBy).HasMaxLength(100);
         b.Property(d => d.Reason).HasMaxLength(500);

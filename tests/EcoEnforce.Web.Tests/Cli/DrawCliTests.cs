@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using EcoEnforce.Cli;
+using EcoEnforce.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcoEnforce.Web.Tests.Cli;
+
+/// <summary><c>ecoenforce draws run</c> against its own SQLite data directory, and <c>draws verify</c> on the export as an
+/// outside auditor would run it: untouched it passes, changed anywhere it fails.</summary>
+public sealed class DrawCliTests : IDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ecoenforce-cli-draw-").FullName;
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<int> RunAsync(params string[] args) => CliProgram.RunAsync(args, new Dictionary<string, string?>
+    {
+        ["ECOENFORCE_DATA_DIR"] = _dataDirectory,
+        ["ECOENFORCE_ADMIN_PASSWORD"] = EcoEnforceApp.AdminPassword,
+    });
+
+    [Fact]
+    public async Task Draws_run_exports_a_draw_that_verify_accepts_untouched_and_rejects_when_a_pool_row_is_changed()
+    {
+        Assert.Equal(0, await RunAsync("db", "migrate"));
+        int water;
+        await using (var db = new EcoEnforceDb(new DbContextOptionsBuilder<EcoEnforceDb>()
+            .UseSqlite($"Data Source={Path.Combine(_dataDirectory, "ecoenforce.db")}").Options))
+        {
+            water = await db.DrawRuleSets.Where(r => r.Name == "2022年水专项季度抽查").Select(r => r.Id).FirstAsync(Ct);
+        }
+        var export = Path.Combine(_dataDirectory, "draw.json");
+        Assert.Equal(0, await RunAsync("draws", "run", "--rule-set", $"{water}", "--year", "2022", "--quarter", "1", "--export", export));
+        Assert.Equal(0, await RunAsync("draws", "verify", export));
+
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(export, Ct))!;
+        json["pool"]![0]!["stratum"] = json["pool"]![0]!["stratum"]!.GetValue<string>() == "Special" ? "Ordinary" : "Special";
+        var tampered = Path.Combine(_dataDirectory, "tampered.json");
+        await File.WriteAllTextAsync(tampered, json.ToJsonString(), Ct);
+        Assert.Equal(1, await RunAsync("draws", "verify", tampered));
+        Assert.Equal(2, await RunAsync("draws", "verify", Path.Combine(_dataDirectory, "missing.json")));
+        // A quarterly rule without a quarter is refused before anything is written.
+        Assert.Equal(1, await RunAsync("draws", "run", "--rule-set", $"{water}", "--year", "2022"));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
