@@ -17,6 +17,7 @@ public static class ReceiverServiceCollectionExtensions
         services.AddSingleton<IngestQueue>();
         services.AddSingleton<Hj212ConnectionHandler>();
         services.AddHostedService<IngestWriter>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 

@@ -2,15 +2,19 @@ using System.Data.Common;
 
 namespace EcoEnforce.Monitoring;
 
-/// <summary>One parameterised statement reused for every row of a batch, inside the batch's transaction. It is
-/// prepared on first use, once its parameters hold values (Npgsql infers their types from them).</summary>
+/// <summary>One parameterised statement reused for every row of a batch, inside the batch's transaction. On SQLite
+/// it runs on the raw handle (<see cref="SqliteRawStatement"/>); elsewhere it is a prepared ADO.NET command, prepared on
+/// first use once its parameters hold values (Npgsql infers their types from them). Parameters are named in the SQL in
+/// the order the values are passed, each used once.</summary>
 internal sealed class BatchStatement : IAsyncDisposable
 {
     private readonly DbCommand _command;
+    private readonly SqliteRawStatement? _sqlite;
     private bool _prepared;
 
     public BatchStatement(DbConnection connection, DbTransaction tx, string sql, params string[] parameterNames)
     {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite) _sqlite = new SqliteRawStatement(sqlite, sql);
         _command = connection.CreateCommand();
         _command.Transaction = tx;
         _command.CommandText = sql;
@@ -25,6 +29,7 @@ internal sealed class BatchStatement : IAsyncDisposable
     /// <summary>Rows affected (0 when <c>ON CONFLICT DO NOTHING</c> skipped the row).</summary>
     public async ValueTask<int> ExecuteAsync(CancellationToken ct, params object?[] values)
     {
+        if (_sqlite is not null) return _sqlite.Execute(values);
         await BindAsync(values, ct);
         return await _command.ExecuteNonQueryAsync(ct);
     }
@@ -43,5 +48,9 @@ internal sealed class BatchStatement : IAsyncDisposable
         _prepared = true;
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _sqlite?.Dispose();
+        return _command.DisposeAsync();
+    }
 }
