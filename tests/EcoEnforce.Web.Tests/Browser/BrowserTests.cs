@@ -196,5 +196,12 @@ public sealed class DrawBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         var path = Path.Combine(Screenshots, "draw-record.xlsx");
         await download.SaveAsAsync(path);
         Assert.True(new FileInfo(path).Length > 2000);
+
+        await page.GotoAsync("/Draws/Rules");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "draw-rules.png"), FullPage = true });
+        await page.ClickAsync("a.btn:has-text('修改') >> nth=0");
+        await page.WaitForURLAsync("**/Draws/RuleSet/*");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "draw-ruleset.png"), FullPage = true });
+        Assert.Equal("25", await page.InputValueAsync("input[name='Input.Rows[0].QuotaValue']"));
     }
 }
