@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcoEnforce.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EcoEnforceDb))]
-    [Migration("20261129121644_DrawCommitmentDigests")]
-    partial class DrawCommitmentDigests
+    [Migration("20261129124358_Draws")]
+    partial class Draws
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

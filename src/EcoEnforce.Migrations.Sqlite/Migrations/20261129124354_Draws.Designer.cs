@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcoEnforce.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EcoEnforceDb))]
-    [Migration("20261129121639_DrawCommitmentDigests")]
-    partial class DrawCommitmentDigests
+    [Migration("20261129124354_Draws")]
+    partial class Draws
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
