@@ -407,3 +407,25 @@ public abstract partial class AppTests<TApp>
         Assert.Equal("579Y:21+07,629B:39+11,264L:29+40,5343:24+34,617F:03+31,527X:15+22,311Y:20+25", string.Join(",", outcome.Tasks.Select(t => t.ObjectKey[^4..] + ":" + string.Join("+", t.InspectorKeys.Select(k => k[^2..])))));
     }
 }
+
+public abstract partial class AppTests<TApp>
+{
+    [Fact]
+    public async Task A_redraw_is_not_cut_short_by_the_caps_its_predecessor_used_up()
+    {
+        var api = await ApiAsync();
+        var ruleSetId = await RuleSetAsync("测试：重抽与上限", Water, new DrawRuleSpec
+        {
+            Quotas = [new() { Class = SupervisionClass.KeyPolluter, Percent = 50 }],
+            Caps = [new() { Class = SupervisionClass.KeyPolluter, MaxRoutine = 1, Per = DrawPeriodKind.Quarter }],
+        });
+        var first = await DrawAsync(api, new { ruleSetId, year = 2028, quarter = 1, execute = true });
+        var again = await DrawAsync(api, new { ruleSetId, year = 2028, quarter = 1, replacesDrawId = first.GetProperty("id").GetInt32(), reason = "原抽查时段安排冲突", execute = true });
+        Assert.Equal(first.GetProperty("poolSize").GetInt32(), again.GetProperty("poolSize").GetInt32());
+        Assert.Equal(first.GetProperty("tasks").GetArrayLength(), again.GetProperty("tasks").GetArrayLength());
+
+        var executeAgain = await api.PostAsync($"/api/v1/draws/{again.GetProperty("id").GetInt32()}/execute", null, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, executeAgain.StatusCode);
+        Assert.Contains("已执行", await executeAgain.Content.ReadAsStringAsync(Ct));
+    }
+}

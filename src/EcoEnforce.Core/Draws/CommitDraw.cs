@@ -39,7 +39,7 @@ public static class CommitDraw
                 if (string.IsNullOrWhiteSpace(command.Reason)) return Result<int>.Fail(nameof(command.Reason), "重新抽取必须说明理由");
             }
 
-            var frozen = await pool.BuildAsync(spec, window, ct);
+            var frozen = await pool.BuildAsync(spec, window, ct, command.ReplacesDrawId);
             if (!frozen.Succeeded) return Result<int>.Fail(frozen.Errors);
             var input = frozen.Value!;
             // Counts are checked now, so a rule that asks for more than the pool holds fails before anything is written.

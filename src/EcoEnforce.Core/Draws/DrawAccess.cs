@@ -14,11 +14,17 @@ public static class DrawAccess
     public static bool IsLeader(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Leader) || user.IsInRole(Roles.SectionChief);
 
-    /// <summary>Secret while not executed, or while any of its tasks is still planned.</summary>
-    public static async Task<bool> IsSecretAsync(EcoEnforceDb db, Draw draw, CancellationToken ct) =>
-        draw.Status != DrawStatus.Executed
-        || await db.TaskCampaigns.AnyAsync(c => c.DrawId == draw.Id
-            && db.InspectionTasks.Any(t => t.Id == c.TaskId && t.Status == Inspections.TaskStatus.Planned), ct);
+    /// <summary>Secret while not executed, while any of its tasks is still planned, or while the draw that replaced it
+    /// is secret (its list would hint at the new one's).</summary>
+    public static async Task<bool> IsSecretAsync(EcoEnforceDb db, Draw draw, CancellationToken ct)
+    {
+        if (draw.Status != DrawStatus.Executed) return true;
+        if (await db.TaskCampaigns.AnyAsync(c => c.DrawId == draw.Id
+                && db.InspectionTasks.Any(t => t.Id == c.TaskId && t.Status == Inspections.TaskStatus.Planned), ct))
+            return true;
+        var replacement = await db.Draws.AsNoTracking().FirstOrDefaultAsync(d => d.ReplacesDrawId == draw.Id, ct);
+        return replacement is not null && await IsSecretAsync(db, replacement, ct);
+    }
 
     public static async Task<bool> CanViewAsync(EcoEnforceDb db, ClaimsPrincipal user, Draw draw, CancellationToken ct)
     {

@@ -23,7 +23,9 @@ public sealed record DrawWindow(DateOnly PeriodStart, DateOnly PeriodEnd, DateOn
 /// throughout the inspection window, with each entity's declared conflicts and previous inspectors.</summary>
 public sealed class DrawPool(EcoEnforceDb db, ISpatialQueries spatial)
 {
-    public async Task<Result<FrozenPool>> BuildAsync(DrawRuleSpec spec, DrawWindow window, CancellationToken ct)
+    /// <param name="replacing">A re-draw's predecessor: its assignments are about to be withdrawn, so they count
+    /// neither against the caps nor as anyone's previous inspection.</param>
+    public async Task<Result<FrozenPool>> BuildAsync(DrawRuleSpec spec, DrawWindow window, CancellationToken ct, int? replacing = null)
     {
         var lead = spec.LeadDepartmentId is { } leadId
             ? await db.Departments.Where(d => d.Id == leadId).Select(d => d.Name).FirstOrDefaultAsync(ct)
@@ -31,7 +33,7 @@ public sealed class DrawPool(EcoEnforceDb db, ISpatialQueries spatial)
         if (spec.LeadDepartmentId is not null && lead is null) return Result<FrozenPool>.Fail("LeadDepartmentId", "规则指定的牵头部门不存在");
 
         var entities = await MatchingEntitiesAsync(spec.Filter, window, ct);
-        var routine = await RoutineCountsAsync(spec, window, ct);
+        var routine = await RoutineCountsAsync(spec, window, replacing, ct);
         var conflicts = await ConflictsAsync(ct);
         var previous = await PreviousInspectorsAsync(ct);
 
@@ -116,14 +118,15 @@ public sealed class DrawPool(EcoEnforceDb db, ISpatialQueries spatial)
     }
 
     /// <summary>Routine (双随机) inspections per entity in the cap periods around the window: quarter and year.</summary>
-    private async Task<Dictionary<(int Entity, DrawPeriodKind Per), int>> RoutineCountsAsync(DrawRuleSpec spec, DrawWindow window, CancellationToken ct)
+    private async Task<Dictionary<(int Entity, DrawPeriodKind Per), int>> RoutineCountsAsync(DrawRuleSpec spec, DrawWindow window, int? replacing, CancellationToken ct)
     {
         var counts = new Dictionary<(int, DrawPeriodKind), int>();
         if (spec.Caps.Count == 0) return counts;
         var (yearStart, yearEnd) = Periods.YearOf(window.WindowStart);
         var tasks = await db.InspectionTasks.AsNoTracking()
             .Where(t => t.Source == TaskSource.RandomDraw && t.Status != Inspections.TaskStatus.Cancelled
-                && t.WindowStart <= yearEnd && yearStart <= t.WindowEnd)
+                && t.WindowStart <= yearEnd && yearStart <= t.WindowEnd
+                && !(t.Status == Inspections.TaskStatus.Planned && t.Campaigns.All(c => c.DrawId == replacing)))
             .Select(t => new { t.EnterpriseId, t.WindowStart })
             .ToListAsync(ct);
         var (quarterStart, quarterEnd) = Periods.QuarterOf(window.WindowStart);
@@ -159,16 +162,16 @@ public sealed class DrawPool(EcoEnforceDb db, ISpatialQueries spatial)
         .GroupBy(c => c.EnterpriseId)
         .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => c.CertificateNumber).Order(StringComparer.Ordinal)]);
 
-    /// <summary>The officers of each entity's latest inspection (done, else planned).</summary>
+    /// <summary>The officers of each entity's latest inspection that took place.</summary>
     private async Task<Dictionary<int, IReadOnlyList<string>>> PreviousInspectorsAsync(CancellationToken ct)
     {
         var rows = await db.TaskInspectors.AsNoTracking()
-            .Join(db.InspectionTasks.Where(t => t.Status != Inspections.TaskStatus.Cancelled), i => i.TaskId, t => t.Id,
-                (i, t) => new { t.EnterpriseId, t.Id, t.WindowStart, i.Inspector!.CertificateNumber })
+            .Join(db.InspectionTasks.Where(t => t.Status == Inspections.TaskStatus.Done), i => i.TaskId, t => t.Id,
+                (i, t) => new { t.EnterpriseId, t.Id, On = t.InspectedOn ?? t.WindowEnd, i.Inspector!.CertificateNumber })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.EnterpriseId).ToDictionary(g => g.Key, g =>
         {
-            var latest = g.MaxBy(r => (r.WindowStart, r.Id))!.Id;
+            var latest = g.MaxBy(r => (r.On, r.Id))!.Id;
             return (IReadOnlyList<string>)[.. g.Where(r => r.Id == latest).Select(r => r.CertificateNumber).Order(StringComparer.Ordinal)];
         });
     }

@@ -29,6 +29,10 @@ public static class ExecuteDraw
             var outcome = run.Value!;
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Claim the draw inside the transaction: of two simultaneous executions only one finds it still committed.
+            var claimed = await db.Draws.Where(d => d.Id == draw.Id && d.Status == DrawStatus.Committed)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.ExecutedAtUtc, clock.GetUtcNow().UtcDateTime), ct);
+            if (claimed == 0) return Result<DrawOutcome>.Fail("Status", "该抽查已执行；如需重新抽取，请新建抽取并说明理由");
             var keys = outcome.Tasks.Select(t => t.ObjectKey).ToList();
             var entities = await db.Enterprises.Where(e => keys.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, e => e.Id, ct);
             var certificates = outcome.Tasks.SelectMany(t => t.InspectorKeys).Distinct().ToList();
