@@ -75,6 +75,17 @@ public static class Labels
         ["MonitoringLimit"] = "排放限值", ["DataProtectionKey"] = "加密密钥",
     };
 
+    public static readonly IReadOnlyDictionary<Inspections.TaskSource, string> TaskSources = new Dictionary<Inspections.TaskSource, string>
+    {
+        [Inspections.TaskSource.RandomDraw] = "双随机",
+        [Inspections.TaskSource.Complaint] = "投诉举报",
+        [Inspections.TaskSource.Referral] = "上级转办",
+        [Inspections.TaskSource.DataLead] = "大数据平台推动",
+        [Inspections.TaskSource.DepartmentTransfer] = "部门移交",
+        [Inspections.TaskSource.Routine] = "日常排查",
+        [Inspections.TaskSource.Other] = "其他",
+    };
+
     public static string YesNo(bool value) => value ? "是" : "否";
 
     /// <summary>Parses a label back to its value; accepts the label with or without a suffix such as 工业园区.</summary>

@@ -1,19 +1,24 @@
 namespace EcoEnforce.Inspections;
 
-/// <summary>Why an entity is to be inspected. Only <see cref="RandomDraw"/> tasks are routine and count against the
-/// frequency caps; the others are case-triggered (个案) and always go ahead, positive list or not.</summary>
+/// <summary>Why an entity is to be inspected, in the words of the plan's 附表2 (问题来源) plus 双随机. Only
+/// <see cref="RandomDraw"/> tasks are routine and count against the frequency caps; the others are case-triggered (个案)
+/// and always go ahead, positive list or not.</summary>
 public enum TaskSource
 {
-    /// <summary>双随机抽查.</summary>
+    /// <summary>双随机.</summary>
     RandomDraw = 0,
-    /// <summary>信访投诉（含12345）.</summary>
+    /// <summary>投诉举报（含12345）.</summary>
     Complaint = 1,
-    /// <summary>上级交办、部门移送.</summary>
+    /// <summary>上级转办.</summary>
     Referral = 2,
-    /// <summary>自动监控等大数据线索.</summary>
+    /// <summary>大数据平台推动（自动监控等数据线索）.</summary>
     DataLead = 3,
-    /// <summary>专项计划明确的必查对象.</summary>
-    Plan = 4,
+    /// <summary>部门移交.</summary>
+    DepartmentTransfer = 4,
+    /// <summary>日常排查.</summary>
+    Routine = 5,
+    /// <summary>其他（须说明）.</summary>
+    Other = 6,
 }
 
 public enum TaskStatus
