@@ -25,5 +25,12 @@ public static class FeatureRegistration
         .AddScoped<Draws.SaveDrawRuleSet.Handler>()
         .AddScoped<Draws.CommitDraw.Handler>()
         .AddScoped<Draws.ExecuteDraw.Handler>()
+        .AddScoped<Problems.OpenProblem.Handler>()
+        .AddScoped<Problems.AddMeasure.Handler>()
+        .AddScoped<Problems.ReportRectification.Handler>()
+        .AddScoped<Problems.RecordVerification.Handler>()
+        .AddScoped<Problems.Ledger.Handler>()
+        .AddScoped<Problems.RepeatOffenders.Handler>()
+        .AddScoped<Problems.ExportLedger.Handler>()
         .AddScoped<Organisation.DeclareConflict.Handler>();
 }

@@ -103,4 +103,34 @@ public static class Labels
         value = default!;
         return false;
     }
+
+    public static readonly IReadOnlyDictionary<Problems.ProblemCategory, string> ProblemCategories = new Dictionary<Problems.ProblemCategory, string>
+    {
+        [Problems.ProblemCategory.Water] = "水",
+        [Problems.ProblemCategory.Air] = "大气",
+        [Problems.ProblemCategory.SolidHazardousWaste] = "固危废",
+        [Problems.ProblemCategory.Permit] = "排污许可",
+        [Problems.ProblemCategory.ConstructionProject] = "建设项目",
+        [Problems.ProblemCategory.NatureReserve] = "自然保护地",
+        [Problems.ProblemCategory.AutoMonitoring] = "自动监控",
+        [Problems.ProblemCategory.Other] = "其他",
+    };
+
+    public static readonly IReadOnlyDictionary<Problems.MeasureKind, string> MeasureKinds = new Dictionary<Problems.MeasureKind, string>
+    {
+        [Problems.MeasureKind.CriticismEducation] = "批评教育",
+        [Problems.MeasureKind.Interview] = "约谈并收承诺书",
+        [Problems.MeasureKind.WrittenOrder] = "书面责令改正",
+        [Problems.MeasureKind.Penalty] = "行政处罚",
+        [Problems.MeasureKind.Detention] = "移送拘留",
+        [Problems.MeasureKind.CriminalReferral] = "移送刑事案件",
+        [Problems.MeasureKind.ClosureApplication] = "依法申请关停",
+    };
+
+    public static readonly IReadOnlyDictionary<Problems.ProblemStatus, string> ProblemStatuses = new Dictionary<Problems.ProblemStatus, string>
+    {
+        [Problems.ProblemStatus.Open] = "待整改",
+        [Problems.ProblemStatus.AwaitingVerification] = "待核查",
+        [Problems.ProblemStatus.Closed] = "已销号",
+    };
 }

@@ -35,6 +35,9 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Inspections.InspectionTask> InspectionTasks => Set<Inspections.InspectionTask>();
     public DbSet<Inspections.TaskCampaign> TaskCampaigns => Set<Inspections.TaskCampaign>();
     public DbSet<Inspections.TaskInspector> TaskInspectors => Set<Inspections.TaskInspector>();
+    public DbSet<Problems.Problem> Problems => Set<Problems.Problem>();
+    public DbSet<Problems.ProblemMeasure> ProblemMeasures => Set<Problems.ProblemMeasure>();
+    public DbSet<Problems.ProblemEvent> ProblemEvents => Set<Problems.ProblemEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,6 +64,10 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<Draws.DrawStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.TaskSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.TaskStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Problems.ProblemCategory>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Problems.ProblemStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Problems.MeasureKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Problems.ProblemEventKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
