@@ -32,5 +32,7 @@ public static class FeatureRegistration
         .AddScoped<Problems.Ledger.Handler>()
         .AddScoped<Problems.RepeatOffenders.Handler>()
         .AddScoped<Problems.ExportLedger.Handler>()
-        .AddScoped<Organisation.DeclareConflict.Handler>();
+        .AddScoped<Organisation.DeclareConflict.Handler>()
+        .AddScoped<Inspections.CreateTask.Handler>()
+        .AddScoped<Inspections.WorkOnTask.Handler>();
 }

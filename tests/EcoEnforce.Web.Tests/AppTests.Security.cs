@@ -18,7 +18,8 @@ public abstract partial class AppTests<TApp>
     [InlineData("/Registry/Import?handler=Template")]
     [InlineData("/Places")]
     [InlineData("/Admin/Users")]
-    [InlineData("/Modules/Inspections")]
+    [InlineData("/Modules/Ledger")]
+    [InlineData("/Inspections")]
     [InlineData("/Draws")]
     [InlineData("/Draws/Rules")]
     public async Task Every_staff_page_sends_an_anonymous_visitor_to_the_login(string url)

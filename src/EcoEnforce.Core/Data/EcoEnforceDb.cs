@@ -38,6 +38,8 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Problems.Problem> Problems => Set<Problems.Problem>();
     public DbSet<Problems.ProblemMeasure> ProblemMeasures => Set<Problems.ProblemMeasure>();
     public DbSet<Problems.ProblemEvent> ProblemEvents => Set<Problems.ProblemEvent>();
+    public DbSet<Inspections.InspectionRecord> InspectionRecords => Set<Inspections.InspectionRecord>();
+    public DbSet<Inspections.ChecklistAnswer> ChecklistAnswers => Set<Inspections.ChecklistAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -68,6 +70,8 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<Problems.ProblemStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Problems.MeasureKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Problems.ProblemEventKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Inspections.InspectionMode>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Inspections.CheckAnswer>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -68,7 +68,14 @@ public static class ExecuteDraw
                     open.Add(task);
                 }
                 if (task.Campaigns.All(c => c.CampaignId != draw.CampaignId))
+                {
                     task.Campaigns.Add(new TaskCampaign { CampaignId = draw.CampaignId, DrawId = draw.Id, Source = TaskSource.RandomDraw });
+                    if (task.Campaigns.Count > 1)
+                    {
+                        task.Mode = InspectionMode.Joint;
+                        task.Version++;
+                    }
+                }
                 foreach (var key in drawn.InspectorKeys)
                 {
                     var inspectorId = inspectors[key];

@@ -24,8 +24,21 @@ public enum TaskSource
 public enum TaskStatus
 {
     Planned = 0,
+    /// <summary>Completed: the inspection took place and its record is closed.</summary>
     Done = 1,
     Cancelled = 2,
+    /// <summary>On site: the record is open.</summary>
+    InProgress = 3,
+}
+
+public enum InspectionMode
+{
+    /// <summary>现场检查.</summary>
+    OnSite = 0,
+    /// <summary>非现场检查（在线监控、视频、资料核查）.</summary>
+    OffSite = 1,
+    /// <summary>联合检查（多部门、多专项一次进门）.</summary>
+    Joint = 2,
 }
 
 /// <summary>One visit to one entity (进一次门): the campaigns whose check items it carries, the team, the window.
@@ -36,12 +49,24 @@ public sealed class InspectionTask
     public int EnterpriseId { get; set; }
     public Registry.Enterprise? Enterprise { get; set; }
     public TaskSource Source { get; set; }
+    /// <summary>What "其他" means, or the case reference (12345 工单号, 转办文号) for case-triggered tasks.</summary>
+    public string? SourceNote { get; set; }
+    public InspectionMode Mode { get; set; }
+    /// <summary>突击检查: not announced to the entity.</summary>
+    public bool Unannounced { get; set; }
+    /// <summary>The day the team means to go, within the window.</summary>
+    public DateOnly? PlannedOn { get; set; }
+    /// <summary>A 回头看: the problem whose rectification this task verifies.</summary>
+    public int? VerifiesProblemId { get; set; }
     public DateOnly WindowStart { get; set; }
     public DateOnly WindowEnd { get; set; }
     public TaskStatus Status { get; set; }
     /// <summary>The day the inspection took place, once done.</summary>
     public DateOnly? InspectedOn { get; set; }
+    public string? CancelReason { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Optimistic concurrency: every change increments it, and a save based on an older version is refused.</summary>
+    public int Version { get; set; }
     public List<TaskCampaign> Campaigns { get; set; } = [];
     public List<TaskInspector> Inspectors { get; set; } = [];
 

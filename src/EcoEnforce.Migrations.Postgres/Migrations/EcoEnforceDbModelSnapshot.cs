@@ -592,6 +592,87 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("DrawRuleSets");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Inspections.ChecklistAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("CheckItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckItemId");
+
+                    b.HasIndex("RecordId", "CheckItemId")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistAnswers");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("AccuracyMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("EntityRepresentative")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionRecords");
+                });
+
             modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
                 {
                     b.Property<int>("Id")
@@ -599,6 +680,10 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -609,15 +694,37 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("InspectedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Unannounced")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("VerifiesProblemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("WindowEnd")
                         .HasColumnType("date");
@@ -629,7 +736,38 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
 
                     b.HasIndex("EnterpriseId", "WindowStart");
 
+                    b.HasIndex("Status", "WindowStart");
+
                     b.ToTable("InspectionTasks");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.RecordInspector", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectorId");
+
+                    b.HasIndex("RecordId", "InspectorId")
+                        .IsUnique();
+
+                    b.ToTable("RecordInspector");
                 });
 
             modelBuilder.Entity("EcoEnforce.Inspections.TaskCampaign", b =>
@@ -1097,6 +1235,178 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("PlaceActivePeriod");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Problems.Problem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CategoryOther")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RectificationDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SourceOther")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("CampaignId", "FoundOn");
+
+                    b.HasIndex("EnterpriseId", "FoundOn");
+
+                    b.HasIndex("Status", "RectificationDeadline");
+
+                    b.ToTable("Problems");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.ProblemEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("ProblemEvents");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.ProblemMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("FineWan")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId", "Kind");
+
+                    b.ToTable("ProblemMeasures");
+                });
+
             modelBuilder.Entity("EcoEnforce.Registry.Enterprise", b =>
                 {
                     b.Property<int>("Id")
@@ -1475,6 +1785,34 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Navigation("Campaign");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Inspections.ChecklistAnswer", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.CheckItem", "CheckItem")
+                        .WithMany()
+                        .HasForeignKey("CheckItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionRecord", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CheckItem");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionRecord", b =>
+                {
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", "Task")
+                        .WithOne()
+                        .HasForeignKey("EcoEnforce.Inspections.InspectionRecord", "TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
                 {
                     b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
@@ -1484,6 +1822,23 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.RecordInspector", b =>
+                {
+                    b.HasOne("EcoEnforce.Organisation.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionRecord", null)
+                        .WithMany("Present")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Inspector");
                 });
 
             modelBuilder.Entity("EcoEnforce.Inspections.TaskCampaign", b =>
@@ -1599,6 +1954,52 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcoEnforce.Problems.Problem", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.ProblemEvent", b =>
+                {
+                    b.HasOne("EcoEnforce.Problems.Problem", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.ProblemMeasure", b =>
+                {
+                    b.HasOne("EcoEnforce.Problems.Problem", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcoEnforce.Registry.Enterprise", b =>
                 {
                     b.HasOne("EcoEnforce.Organisation.Department", "Township")
@@ -1686,6 +2087,13 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Navigation("Campaigns");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionRecord", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Present");
+                });
+
             modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
                 {
                     b.Navigation("Campaigns");
@@ -1701,6 +2109,13 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
             modelBuilder.Entity("EcoEnforce.Places.Place", b =>
                 {
                     b.Navigation("ActivePeriods");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.Problem", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("EcoEnforce.Registry.Enterprise", b =>

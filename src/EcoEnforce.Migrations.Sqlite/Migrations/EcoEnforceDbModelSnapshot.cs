@@ -570,11 +570,92 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("DrawRuleSets");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Inspections.ChecklistAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckItemId");
+
+                    b.HasIndex("RecordId", "CheckItemId")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistAnswers");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AccuracyMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EntityRepresentative")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionRecords");
+                });
+
             modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -585,15 +666,37 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("InspectedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unannounced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiesProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("WindowEnd")
                         .HasColumnType("TEXT");
@@ -605,7 +708,36 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EnterpriseId", "WindowStart");
 
+                    b.HasIndex("Status", "WindowStart");
+
                     b.ToTable("InspectionTasks");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.RecordInspector", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectorId");
+
+                    b.HasIndex("RecordId", "InspectorId")
+                        .IsUnique();
+
+                    b.ToTable("RecordInspector");
                 });
 
             modelBuilder.Entity("EcoEnforce.Inspections.TaskCampaign", b =>
@@ -1051,6 +1183,172 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("PlaceActivePeriod");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Problems.Problem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryOther")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RectificationDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceOther")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("CampaignId", "FoundOn");
+
+                    b.HasIndex("EnterpriseId", "FoundOn");
+
+                    b.HasIndex("Status", "RectificationDeadline");
+
+                    b.ToTable("Problems");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.ProblemEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("ProblemEvents");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.ProblemMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FineWan")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId", "Kind");
+
+                    b.ToTable("ProblemMeasures");
+                });
+
             modelBuilder.Entity("EcoEnforce.Registry.Enterprise", b =>
                 {
                     b.Property<int>("Id")
@@ -1419,6 +1717,34 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Navigation("Campaign");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Inspections.ChecklistAnswer", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.CheckItem", "CheckItem")
+                        .WithMany()
+                        .HasForeignKey("CheckItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionRecord", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CheckItem");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionRecord", b =>
+                {
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", "Task")
+                        .WithOne()
+                        .HasForeignKey("EcoEnforce.Inspections.InspectionRecord", "TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
                 {
                     b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
@@ -1428,6 +1754,23 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Inspections.RecordInspector", b =>
+                {
+                    b.HasOne("EcoEnforce.Organisation.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionRecord", null)
+                        .WithMany("Present")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Inspector");
                 });
 
             modelBuilder.Entity("EcoEnforce.Inspections.TaskCampaign", b =>
@@ -1543,6 +1886,52 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcoEnforce.Problems.Problem", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.ProblemEvent", b =>
+                {
+                    b.HasOne("EcoEnforce.Problems.Problem", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.ProblemMeasure", b =>
+                {
+                    b.HasOne("EcoEnforce.Problems.Problem", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcoEnforce.Registry.Enterprise", b =>
                 {
                     b.HasOne("EcoEnforce.Organisation.Department", "Township")
@@ -1630,6 +2019,13 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Navigation("Campaigns");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Inspections.InspectionRecord", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Present");
+                });
+
             modelBuilder.Entity("EcoEnforce.Inspections.InspectionTask", b =>
                 {
                     b.Navigation("Campaigns");
@@ -1645,6 +2041,13 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
             modelBuilder.Entity("EcoEnforce.Places.Place", b =>
                 {
                     b.Navigation("ActivePeriods");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Problems.Problem", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("EcoEnforce.Registry.Enterprise", b =>

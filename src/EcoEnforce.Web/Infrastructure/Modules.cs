@@ -7,7 +7,6 @@ public static class Modules
 
     public static readonly IReadOnlyList<Module> All =
     [
-        new("Inspections", "现场检查", "检查任务、分专项检查表、现场记录与证据、非现场执法。", 5),
         new("Ledger", "问题台账", "附表2问题台账：问题类别、来源、处理措施、罚款、整改时限与整改情况、“回头看”。", 5),
         new("Reports", "报表", "每月25日前报送的附表2月报、联络员名单、年度总结与驾驶舱。", 6),
         new("Complaints", "投诉与地图", "12345投诉热点、考点300米、空气站3公里、沿江1公里等区域地图。", 9),

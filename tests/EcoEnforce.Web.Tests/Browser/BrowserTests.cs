@@ -205,3 +205,47 @@ public sealed class DrawBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal("25", await page.InputValueAsync("input[name='Input.Rows[0].QuotaValue']"));
     }
 }
+
+public sealed class InspectionBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
+
+    [Fact]
+    public async Task On_a_phone_an_officer_starts_a_task_answers_the_checklist_and_completes_it()
+    {
+        Assert.SkipWhen(app.Browser is null, "Chromium is not installed (/usr/bin/chromium); run ./test.sh as root to install it.");
+        var taskId = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EcoEnforce.Data.EcoEnforceDb>();
+            var today = EcoEnforce.Common.ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
+            var officers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Inspectors.Where(i => i.IsActive && i.CertificateValidTo >= today).OrderBy(i => i.Id).Take(2).Select(i => i.Id));
+            var entity = db.Enterprises.Where(e => e.IsNuclearTechUser).OrderBy(e => e.Id).Select(e => e.Id).First();
+            var nuclear = db.Campaigns.Where(c => c.Kind == EcoEnforce.Campaigns.CampaignKind.NuclearRadiation).Select(c => c.Id).First();
+            var created = await sp.GetRequiredService<EcoEnforce.Inspections.CreateTask.Handler>().HandleAsync(new(entity, EcoEnforce.Inspections.TaskSource.Routine,
+                null, [nuclear], today, today.AddDays(3), today, EcoEnforce.Inspections.InspectionMode.OnSite, false, officers), TestContext.Current.CancellationToken);
+            return created.Value;
+        });
+        var page = await app.Browser!.NewPageAsync(new() { Locale = "zh-CN", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        await page.GotoAsync("/Inspections");
+        await page.FillAsync("#UserName", "admin");
+        await page.FillAsync("#Password", EcoEnforceApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Inspections");
+        await page.GotoAsync($"/Inspections/{taskId}");
+        await page.ClickAsync("text=开始检查");
+        await page.WaitForSelectorAsync("text=现场检查笔录");
+        var radios = page.Locator("input[type=radio][value=Conforms]");
+        var count = await radios.CountAsync();
+        Assert.True(count >= 5);
+        for (var i = 0; i < count; i++) await radios.Nth(i).CheckAsync();
+        await page.Locator("input[type=radio][value=NonConforming]").First.CheckAsync();
+        await page.Locator(".checklist input[type=text]").First.FillAsync("辐射警示标识缺失");
+        await page.FillAsync("#Findings", "现场检查放射源库房及台账，警示标识缺失，已当场责令整改。");
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "inspection-phone.png"), FullPage = true });
+        await page.ClickAsync("text=完成检查");
+        await page.WaitForSelectorAsync("text=已完成");
+        Assert.Contains("辐射警示标识缺失", await page.InnerTextAsync("main, body"), StringComparison.Ordinal);
+    }
+}

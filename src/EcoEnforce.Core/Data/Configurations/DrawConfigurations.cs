@@ -44,6 +44,10 @@ public sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<Inspe
     {
         b.HasOne(t => t.Enterprise).WithMany().HasForeignKey(t => t.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.EnterpriseId, t.WindowStart });
+        b.HasIndex(t => new { t.Status, t.WindowStart });
+        b.Property(t => t.SourceNote).HasMaxLength(200);
+        b.Property(t => t.CancelReason).HasMaxLength(500);
+        b.Property(t => t.Version).IsConcurrencyToken();
         b.HasMany(t => t.Campaigns).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Inspectors).WithOne().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -66,5 +70,39 @@ public sealed class TaskInspectorConfiguration : IEntityTypeConfiguration<TaskIn
         b.HasOne(i => i.Inspector).WithMany().HasForeignKey(i => i.InspectorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Draw>().WithMany().HasForeignKey(i => i.DrawId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.TaskId, i.InspectorId }).IsUnique();
+    }
+}
+
+public sealed class InspectionRecordConfiguration : IEntityTypeConfiguration<InspectionRecord>
+{
+    public void Configure(EntityTypeBuilder<InspectionRecord> b)
+    {
+        b.HasOne(r => r.Task).WithOne().HasForeignKey<InspectionRecord>(r => r.TaskId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.TaskId).IsUnique();
+        b.Property(r => r.EntityRepresentative).HasMaxLength(100);
+        b.Property(r => r.Findings).HasMaxLength(10_000);
+        b.Property(r => r.RecordedBy).HasMaxLength(100);
+        b.HasMany(r => r.Present).WithOne().HasForeignKey(p => p.RecordId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.RecordId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class RecordInspectorConfiguration : IEntityTypeConfiguration<RecordInspector>
+{
+    public void Configure(EntityTypeBuilder<RecordInspector> b)
+    {
+        b.HasOne(p => p.Inspector).WithMany().HasForeignKey(p => p.InspectorId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.CertificateNumber).HasMaxLength(32);
+        b.HasIndex(p => new { p.RecordId, p.InspectorId }).IsUnique();
+    }
+}
+
+public sealed class ChecklistAnswerConfiguration : IEntityTypeConfiguration<ChecklistAnswer>
+{
+    public void Configure(EntityTypeBuilder<ChecklistAnswer> b)
+    {
+        b.HasOne(a => a.CheckItem).WithMany().HasForeignKey(a => a.CheckItemId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.Note).HasMaxLength(1000);
+        b.HasIndex(a => new { a.RecordId, a.CheckItemId }).IsUnique();
     }
 }

@@ -28,10 +28,10 @@ public sealed class CoverageModel(EcoEnforceDb db, TimeProvider clock) : PageMod
             .GroupBy(c => c.Class).Select(g => (Class: g.Key, Min: g.Max(c => c.MinPerYear))).ToList();
         var (start, end) = Periods.YearOf(new DateOnly(Year, 1, 1));
         var tasks = await db.InspectionTasks.AsNoTracking()
-            .Where(t => t.Status != Inspections.TaskStatus.Cancelled && t.WindowStart <= end && start <= t.WindowEnd)
+            .Where(t => t.Status != EcoEnforce.Inspections.TaskStatus.Cancelled && t.WindowStart <= end && start <= t.WindowEnd)
             .Select(t => new { t.EnterpriseId, t.Status })
             .ToListAsync(ct);
-        var done = tasks.Where(t => t.Status == Inspections.TaskStatus.Done).GroupBy(t => t.EnterpriseId).ToDictionary(g => g.Key, g => g.Count());
+        var done = tasks.Where(t => t.Status == EcoEnforce.Inspections.TaskStatus.Done).GroupBy(t => t.EnterpriseId).ToDictionary(g => g.Key, g => g.Count());
         var planned = tasks.GroupBy(t => t.EnterpriseId).ToDictionary(g => g.Key, g => g.Count());
         var rows = new List<ClassCoverage>();
         foreach (var (cls, min) in duties.OrderBy(d => d.Class))

@@ -1,0 +1,371 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace EcoEnforce.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class InspectionsAndProblems : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CancelReason",
+                table: "InspectionTasks",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Mode",
+                table: "InspectionTasks",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PlannedOn",
+                table: "InspectionTasks",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceNote",
+                table: "InspectionTasks",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Unannounced",
+                table: "InspectionTasks",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "VerifiesProblemId",
+                table: "InspectionTasks",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "InspectionTasks",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "InspectionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    AccuracyMetres = table.Column<double>(type: "double precision", nullable: true),
+                    EntityRepresentative = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Findings = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionRecords_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Problems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CategoryOther = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SourceOther = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FoundOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: true),
+                    CampaignId = table.Column<int>(type: "integer", nullable: true),
+                    RectificationDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RectifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Problems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Problems_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Problems_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Problems_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChecklistAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    CheckItemId = table.Column<int>(type: "integer", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChecklistAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChecklistAnswers_CheckItem_CheckItemId",
+                        column: x => x.CheckItemId,
+                        principalTable: "CheckItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChecklistAnswers_InspectionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "InspectionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordInspector",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    InspectorId = table.Column<int>(type: "integer", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordInspector", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordInspector_InspectionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "InspectionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RecordInspector_Inspectors_InspectorId",
+                        column: x => x.InspectorId,
+                        principalTable: "Inspectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProblemId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProblemEvents_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProblemEvents_Problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "Problems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProblemId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecisionNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FineWan = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProblemMeasures_Problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "Problems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_Status_WindowStart",
+                table: "InspectionTasks",
+                columns: new[] { "Status", "WindowStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChecklistAnswers_CheckItemId",
+                table: "ChecklistAnswers",
+                column: "CheckItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChecklistAnswers_RecordId_CheckItemId",
+                table: "ChecklistAnswers",
+                columns: new[] { "RecordId", "CheckItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionRecords_TaskId",
+                table: "InspectionRecords",
+                column: "TaskId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemEvents_ProblemId",
+                table: "ProblemEvents",
+                column: "ProblemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemEvents_TaskId",
+                table: "ProblemEvents",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemMeasures_ProblemId_Kind",
+                table: "ProblemMeasures",
+                columns: new[] { "ProblemId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_CampaignId_FoundOn",
+                table: "Problems",
+                columns: new[] { "CampaignId", "FoundOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_EnterpriseId_FoundOn",
+                table: "Problems",
+                columns: new[] { "EnterpriseId", "FoundOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_Status_RectificationDeadline",
+                table: "Problems",
+                columns: new[] { "Status", "RectificationDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_TaskId",
+                table: "Problems",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordInspector_InspectorId",
+                table: "RecordInspector",
+                column: "InspectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordInspector_RecordId_InspectorId",
+                table: "RecordInspector",
+                columns: new[] { "RecordId", "InspectorId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ChecklistAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ProblemEvents");
+
+            migrationBuilder.DropTable(
+                name: "ProblemMeasures");
+
+            migrationBuilder.DropTable(
+                name: "RecordInspector");
+
+            migrationBuilder.DropTable(
+                name: "Problems");
+
+            migrationBuilder.DropTable(
+                name: "InspectionRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_InspectionTasks_Status_WindowStart",
+                table: "InspectionTasks");
+
+            migrationBuilder.DropColumn(
+                name: "CancelReason",
+                table: "InspectionTasks");
+
+            migrationBuilder.DropColumn(
+                name: "Mode",
+                table: "InspectionTasks");
+
+            migrationBuilder.DropColumn(
+                name: "PlannedOn",
+                table: "InspectionTasks");
+
+            migrationBuilder.DropColumn(
+                name: "SourceNote",
+                table: "InspectionTasks");
+
+            migrationBuilder.DropColumn(
+                name: "Unannounced",
+                table: "InspectionTasks");
+
+            migrationBuilder.DropColumn(
+                name: "VerifiesProblemId",
+                table: "InspectionTasks");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "InspectionTasks");
+        }
+    }
+}

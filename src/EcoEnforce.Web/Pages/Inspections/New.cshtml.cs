@@ -1,0 +1,61 @@
+using EcoEnforce.Common;
+using EcoEnforce.Data;
+using EcoEnforce.Inspections;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcoEnforce.Web.Pages.Inspections;
+
+/// <summary>A task that does not come from a draw (complaint, referral, data lead, transfer, routine), with its team.</summary>
+[Authorize(Policy = Infrastructure.Policies.Editor)]
+public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? CreditCode { get; set; }
+    [BindProperty] public TaskSource Source { get; set; } = TaskSource.Complaint;
+    [BindProperty] public string? SourceNote { get; set; }
+    [BindProperty] public List<int> CampaignIds { get; set; } = [];
+    [BindProperty] public DateOnly WindowStart { get; set; }
+    [BindProperty] public DateOnly WindowEnd { get; set; }
+    [BindProperty] public DateOnly? PlannedOn { get; set; }
+    [BindProperty] public InspectionMode Mode { get; set; }
+    [BindProperty] public bool Unannounced { get; set; }
+    [BindProperty] public List<int> InspectorIds { get; set; } = [];
+
+    public IReadOnlyList<Campaigns.Campaign> CampaignChoices { get; private set; } = [];
+    public IReadOnlyList<EcoEnforce.Organisation.Inspector> Officers { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        (WindowStart, WindowEnd, PlannedOn) = (today, today.AddDays(14), today);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var code = EcoEnforce.Registry.CreditCode.Normalize(CreditCode ?? "");
+        var entityId = await db.Enterprises.Where(e => e.CreditCode == code).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        var result = entityId is null
+            ? Result<int>.Fail("CreditCode", "名录中没有该统一社会信用代码的检查对象")
+            : await handler.HandleAsync(new CreateTask.Command(entityId.Value, Source, SourceNote, CampaignIds, WindowStart, WindowEnd, PlannedOn, Mode,
+                Unannounced, InspectorIds), ct);
+        if (result.Succeeded) return Redirect($"/Inspections/{result.Value}");
+        Errors = [.. result.Errors.Select(e => e.Message)];
+        ModelState.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        CampaignChoices = await db.Campaigns.AsNoTracking().Include(c => c.Plan).Where(c => c.Plan!.Status != Campaigns.PlanStatus.Superseded)
+            .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).ToListAsync(ct);
+        var today = ChinaTime.Today(clock);
+        Officers = await db.Inspectors.AsNoTracking().Include(i => i.Department)
+            .Where(i => i.IsActive && i.CertificateValidFrom <= today && i.CertificateValidTo >= today)
+            .OrderBy(i => i.DepartmentId).ThenBy(i => i.Name).ToListAsync(ct);
+    }
+}
