@@ -25,6 +25,7 @@ public static class FeatureRegistration
         .AddScoped<Draws.SaveDrawRuleSet.Handler>()
         .AddScoped<Draws.CommitDraw.Handler>()
         .AddScoped<Draws.ExecuteDraw.Handler>()
+        .AddScoped<Evidence.AddEvidence.Handler>()
         .AddScoped<Problems.OpenProblem.Handler>()
         .AddScoped<Problems.AddMeasure.Handler>()
         .AddScoped<Problems.ReportRectification.Handler>()

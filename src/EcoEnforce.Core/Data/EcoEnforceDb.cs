@@ -32,6 +32,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<InspectorConflict> InspectorConflicts => Set<InspectorConflict>();
     public DbSet<Draws.DrawRuleSet> DrawRuleSets => Set<Draws.DrawRuleSet>();
     public DbSet<Draws.Draw> Draws => Set<Draws.Draw>();
+    public DbSet<Evidence.EvidenceFile> EvidenceFiles => Set<Evidence.EvidenceFile>();
     public DbSet<Inspections.InspectionTask> InspectionTasks => Set<Inspections.InspectionTask>();
     public DbSet<Inspections.TaskCampaign> TaskCampaigns => Set<Inspections.TaskCampaign>();
     public DbSet<Inspections.TaskInspector> TaskInspectors => Set<Inspections.TaskInspector>();
