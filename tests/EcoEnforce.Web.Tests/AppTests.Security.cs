@@ -18,7 +18,8 @@ public abstract partial class AppTests<TApp>
     [InlineData("/Registry/Import?handler=Template")]
     [InlineData("/Places")]
     [InlineData("/Admin/Users")]
-    [InlineData("/Modules/Ledger")]
+    [InlineData("/Modules/Reports")]
+    [InlineData("/Ledger")]
     [InlineData("/Inspections")]
     [InlineData("/Draws")]
     [InlineData("/Draws/Rules")]
@@ -34,6 +35,9 @@ public abstract partial class AppTests<TApp>
     [InlineData("/api/v1/plans")]
     [InlineData("/api/v1/plans/1")]
     [InlineData("/api/v1/entities")]
+    [InlineData("/api/v1/inspections")]
+    [InlineData("/api/v1/problems")]
+    [InlineData("/api/v1/draws/1")]
     [InlineData("/openapi/v1.json")]
     public async Task Every_api_route_answers_401_without_a_token(string url)
     {

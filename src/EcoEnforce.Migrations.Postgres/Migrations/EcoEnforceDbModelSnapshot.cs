@@ -592,6 +592,69 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("DrawRuleSets");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ProblemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId", "Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceFiles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneTarget", "(\"TaskId\" IS NULL AND \"ProblemId\" IS NOT NULL) OR (\"TaskId\" IS NOT NULL AND \"ProblemId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("EcoEnforce.Inspections.ChecklistAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -1783,6 +1846,19 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("EcoEnforce.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EcoEnforce.Inspections.ChecklistAnswer", b =>

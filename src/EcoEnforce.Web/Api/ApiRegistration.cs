@@ -12,6 +12,7 @@ public static class ApiRegistration
         v1.MapEntitiesApi();
         v1.MapMonitoringApi();
         v1.MapDrawsApi();
+        v1.MapInspectionsApi();
         app.MapEvidenceEndpoints(v1);
         return app;
     }

@@ -18,6 +18,9 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock) : PageModel
     public int PositiveList { get; private set; }
     public int Inspectors { get; private set; }
     public int ValidInspectors { get; private set; }
+    public int OpenTasks { get; private set; }
+    public int OpenProblems { get; private set; }
+    public int OverdueProblems { get; private set; }
     public DateOnly Today { get; private set; }
     public IReadOnlyList<PlanRow> Plans { get; private set; } = [];
 
@@ -31,6 +34,9 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock) : PageModel
         Nuclear = await db.Enterprises.CountAsync(e => e.IsNuclearTechUser, ct);
         PositiveList = await db.Enterprises.CountAsync(e => e.PositiveListEntries.Any(p => p.From <= today && today <= p.To), ct);
         Inspectors = await db.Inspectors.CountAsync(i => i.IsActive, ct);
+        OpenTasks = await db.InspectionTasks.CountAsync(t => t.Status == EcoEnforce.Inspections.TaskStatus.Planned || t.Status == EcoEnforce.Inspections.TaskStatus.InProgress, ct);
+        OpenProblems = await db.Problems.CountAsync(p => p.Status != EcoEnforce.Problems.ProblemStatus.Closed, ct);
+        OverdueProblems = await db.Problems.CountAsync(p => p.Status != EcoEnforce.Problems.ProblemStatus.Closed && p.RectificationDeadline != null && p.RectificationDeadline < today, ct);
         ValidInspectors = await db.Inspectors.CountAsync(i => i.IsActive && i.CertificateValidFrom <= today && today <= i.CertificateValidTo, ct);
         Plans = await db.Plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Version)
             .Select(p => new PlanRow(p.Id, p.Year, p.Title, p.Version, p.Status, p.Campaigns.Count))

@@ -19,6 +19,10 @@ public sealed class DetailsModel(EcoEnforceDb db, WorkOnTask.Handler work) : Pag
     public InspectionRecord? Record { get; private set; }
     public IReadOnlyList<ChecklistGroup> Checklists { get; private set; } = [];
     public bool CanWork { get; private set; }
+    public IReadOnlyList<Problems.Problem> Problems { get; private set; } = [];
+    public IReadOnlyList<EcoEnforce.Evidence.EvidenceQueries.Item> Evidence { get; private set; } = [];
+    public bool CanAddEvidence { get; private set; }
+    public Evidence.EvidenceUploadForm UploadForm => new(Task.Id, null, $"/Inspections/{Task.Id}");
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     [BindProperty] public int Version { get; set; }
@@ -77,6 +81,10 @@ public sealed class DetailsModel(EcoEnforceDb db, WorkOnTask.Handler work) : Pag
             .FirstOrDefaultAsync(r => r.TaskId == id, ct);
         Checklists = [.. task.Campaigns.Select(c => new ChecklistGroup(c.Campaign!.ShortName, [.. c.Campaign.CheckItems.OrderBy(i => i.SortOrder)]))];
         CanWork = await TaskAccess.CanWorkOnAsync(db, User, id, ct);
+        Problems = await db.Problems.AsNoTracking().Where(p => p.TaskId == id).OrderBy(p => p.Id).ToListAsync(ct);
+        Evidence = await EcoEnforce.Evidence.EvidenceQueries.ForTaskAsync(db, id, ct);
+        CanAddEvidence = task.Status is EcoEnforce.Inspections.TaskStatus.InProgress or EcoEnforce.Inspections.TaskStatus.Done
+            && await EcoEnforce.Evidence.EvidenceAccess.CanAddAsync(db, User, id, null, ct);
         if (!keepPosted)
         {
             Version = task.Version;

@@ -1,0 +1,88 @@
+using EcoEnforce.Common;
+using EcoEnforce.Data;
+using EcoEnforce.Inspections;
+using EcoEnforce.Organisation;
+using EcoEnforce.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcoEnforce.Web.Pages.Ledger;
+
+/// <summary>The problem ledger (问题台账) with the 附表2 columns, filters, overdue marks, and the monthly 附表2 workbook
+/// for a campaign with section 1 computed from the records.</summary>
+[Authorize(Policy = Infrastructure.Policies.Staff)]
+public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, ExportLedger.Handler export, RepeatOffenders.Handler repeat,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public ProblemCategory? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public TaskSource? Source { get; set; }
+    [BindProperty(SupportsGet = true)] public MeasureKind? Measure { get; set; }
+    [BindProperty(SupportsGet = true)] public ProblemStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int? TownshipId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
+    /// <summary>yyyy-MM.</summary>
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+
+    public IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
+    public IReadOnlyList<RepeatOffender> Repeat { get; private set; } = [];
+    public IReadOnlyList<Campaigns.Campaign> CampaignChoices { get; private set; } = [];
+    public IReadOnlyList<Department> Townships { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!TryMonth(out var month)) return Page();
+        Rows = await ledger.HandleAsync(new EcoEnforce.Problems.Ledger.Filter
+        {
+            Category = Category, Source = Source, Measure = Measure, Status = Status, TownshipId = TownshipId, CampaignId = CampaignId,
+            Month = month, Overdue = Overdue ? true : null,
+        }, ct);
+        Repeat = await repeat.HandleAsync(new RepeatOffenders.Query(), ct);
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    /// <summary>附表2 for the chosen campaign and month.</summary>
+    public async Task<IActionResult> OnGetReportAsync(CancellationToken ct)
+    {
+        if (CampaignId is not { } campaignId || !TryMonth(out var month) || month is not { } m)
+        {
+            Error = "导出月报请先选择专项和月份";
+            return await OnGetAsync(ct);
+        }
+        var (thisMonth, total) = await ReportCounts.ForAsync(db, campaignId, m.Year, m.Month, ct);
+        using var stream = new MemoryStream();
+        var result = await export.HandleAsync(new ExportLedger.Command(campaignId, m.Year, m.Month, "涪陵区生态环境局", thisMonth, total,
+            User.Identity?.Name, ChinaTime.Today(clock)), stream, ct);
+        if (!result.Succeeded)
+        {
+            Error = string.Join("；", result.Errors.Select(e => e.Message));
+            return await OnGetAsync(ct);
+        }
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"附表2-{m:yyyy-MM}.xlsx");
+    }
+
+    private bool TryMonth(out DateOnly? month)
+    {
+        month = null;
+        if (string.IsNullOrWhiteSpace(Month)) return true;
+        if (DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            month = day;
+            return true;
+        }
+        Error = "月份格式应为 年-月，如 2022-08";
+        return false;
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        CampaignChoices = await db.Campaigns.AsNoTracking().Include(c => c.Plan).Where(c => c.Plan!.Status != Campaigns.PlanStatus.Superseded)
+            .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).ToListAsync(ct);
+        Townships = await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.Township || d.Kind == DepartmentKind.Street)
+            .OrderBy(d => d.SortOrder).ToListAsync(ct);
+    }
+}
