@@ -105,3 +105,30 @@ public abstract partial class AppTests<TApp>
         Assert.False(result.Succeeded);
     }
 }
+
+public abstract partial class AppTests<TApp>
+{
+    [Fact]
+    public async Task A_liaison_officer_sees_only_his_townships_problems_and_not_the_district_report()
+    {
+        var (mine, other, township) = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EcoEnforceDb>();
+            var entities = await db.Enterprises.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Ct);
+            var first = entities[3];
+            var second = entities.First(e => e.TownshipId != first.TownshipId);
+            var open = sp.GetRequiredService<OpenProblem.Handler>();
+            async Task<int> OpenAsync(int entity, string text) => (await open.HandleAsync(new OpenProblem.Command(ProblemCategory.Air, null, text, entity,
+                TaskSource.Complaint, null, new DateOnly(2022, 6, 1), null, null, null), Ct)).Value;
+            return (await OpenAsync(first.Id, "联络员辖区内：扬尘未覆盖"), await OpenAsync(second.Id, "其他乡镇：油烟直排"), first.TownshipId);
+        });
+        var (user, password) = await App.CreateUserAsync(Accounts.Roles.Liaison, township);
+        var client = await SignedInAsync(user, password);
+        var ledger = await client.GetStringAsync("/Ledger", Ct);
+        Assert.Contains("联络员辖区内：扬尘未覆盖", ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain("其他乡镇：油烟直排", ledger, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Ledger/{mine}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/Ledger/{other}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Inspections", Ct)).StatusCode);
+    }
+}

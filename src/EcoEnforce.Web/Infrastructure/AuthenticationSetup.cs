@@ -55,7 +55,8 @@ public static class AuthenticationSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Admin, Roles.SectionChief))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer));
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer))
+            .AddPolicy(Policies.StaffOrLiaison, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer, Roles.Liaison));
         return services;
     }
 
@@ -76,6 +77,8 @@ public static class Policies
     public const string Admin = "Admin";
     /// <summary>Bureau staff, i.e. every role except 联络员, who see only their own unit's reporting.</summary>
     public const string Staff = "Staff";
+    /// <summary>Staff, and 联络员 restricted to their own unit's records (the ledger).</summary>
+    public const string StaffOrLiaison = "StaffOrLiaison";
 }
 
 public static class AuthorizationServiceExtensions

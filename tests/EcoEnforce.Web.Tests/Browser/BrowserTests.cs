@@ -247,5 +247,27 @@ public sealed class InspectionBrowserTests(BrowserApp app) : IClassFixture<Brows
         await page.ClickAsync("text=完成检查");
         await page.WaitForSelectorAsync("text=已完成");
         Assert.Contains("辐射警示标识缺失", await page.InnerTextAsync("main, body"), StringComparison.Ordinal);
+
+        // A photo: the phone's own screenshot stands in for a camera picture (a real PNG).
+        var photo = Path.Combine(Path.GetTempPath(), $"evidence-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(photo, await page.ScreenshotAsync(), TestContext.Current.CancellationToken);
+        await page.SetInputFilesAsync("input[type=file]", photo);
+        await page.FillAsync("input[name=Caption]", "放射源库房现场照片");
+        await page.ClickAsync("form.evidence-upload button[type=submit]");
+        await page.WaitForSelectorAsync("text=放射源库房现场照片");
+        File.Delete(photo);
+
+        // The 不符合 answer becomes a problem on the ledger.
+        await page.ClickAsync("a:has-text('登记问题') >> nth=0");
+        await page.WaitForURLAsync("**/Ledger/New**");
+        Assert.Equal("辐射警示标识缺失", await page.InputValueAsync("#Description"));
+        Assert.Equal("核与辐射", await page.InputValueAsync("#CategoryOther"));
+        await page.ClickAsync("form.card button[type=submit]");
+        await page.WaitForSelectorAsync("h1:has-text('问题 #')");
+        await page.GotoAsync("/Ledger");
+        Assert.Contains("辐射警示标识缺失", await page.InnerTextAsync("table.grid"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "ledger-phone.png"), FullPage = true });
+        await page.GotoAsync($"/Inspections/{taskId}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "inspection-done-phone.png"), FullPage = true });
     }
 }

@@ -12,7 +12,7 @@ namespace EcoEnforce.Web.Pages.Ledger;
 
 /// <summary>The problem ledger (问题台账) with the 附表2 columns, filters, overdue marks, and the monthly 附表2 workbook
 /// for a campaign with section 1 computed from the records.</summary>
-[Authorize(Policy = Infrastructure.Policies.Staff)]
+[Authorize(Policy = Infrastructure.Policies.StaffOrLiaison)]
 public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, ExportLedger.Handler export, RepeatOffenders.Handler repeat,
     TimeProvider clock) : PageModel
 {
@@ -35,6 +35,7 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!TryMonth(out var month)) return Page();
+        if (await LiaisonScope.TownshipAsync(db, User, ct) is { } own) TownshipId = own;
         Rows = await ledger.HandleAsync(new EcoEnforce.Problems.Ledger.Filter
         {
             Category = Category, Source = Source, Measure = Measure, Status = Status, TownshipId = TownshipId, CampaignId = CampaignId,
@@ -53,6 +54,7 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
             Error = "导出月报请先选择专项和月份";
             return await OnGetAsync(ct);
         }
+        if (await LiaisonScope.TownshipAsync(db, User, ct) is not null) return Forbid(); // the district-wide 附表2 is the bureau's
         var (thisMonth, total) = await ReportCounts.ForAsync(db, campaignId, m.Year, m.Month, ct);
         using var stream = new MemoryStream();
         var result = await export.HandleAsync(new ExportLedger.Command(campaignId, m.Year, m.Month, "涪陵区生态环境局", thisMonth, total,

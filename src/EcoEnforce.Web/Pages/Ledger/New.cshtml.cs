@@ -38,7 +38,7 @@ public sealed class NewModel(EcoEnforceDb db, OpenProblem.Handler open, TimeProv
             }
         }
         CampaignId ??= Task.Campaigns.FirstOrDefault()?.CampaignId;
-        Category = DefaultCategory();
+        (Category, CategoryOther) = DefaultCategory();
         Deadline = (Task.InspectedOn ?? ChinaTime.Today(clock)).AddDays(30);
         return Page();
     }
@@ -65,14 +65,17 @@ public sealed class NewModel(EcoEnforceDb db, OpenProblem.Handler open, TimeProv
         return null;
     }
 
-    /// <summary>The campaign suggests the category (水专项 → 水, …); the officer can change it.</summary>
-    private ProblemCategory DefaultCategory() => Task.Campaigns.FirstOrDefault(c => c.CampaignId == CampaignId)?.Campaign?.Kind switch
+    /// <summary>The campaign suggests the category (水专项 → 水, 核与辐射 → 其他（核与辐射）…); the officer can change it.</summary>
+    private (ProblemCategory, string?) DefaultCategory() => Task.Campaigns.FirstOrDefault(c => c.CampaignId == CampaignId)?.Campaign?.Kind switch
     {
-        Campaigns.CampaignKind.Water => ProblemCategory.Water,
-        Campaigns.CampaignKind.Air => ProblemCategory.Air,
-        Campaigns.CampaignKind.HazardousWasteSoil => ProblemCategory.SolidHazardousWaste,
-        Campaigns.CampaignKind.ConstructionPermitsNatureReserves => ProblemCategory.ConstructionProject,
-        Campaigns.CampaignKind.AutoMonitoringFraud => ProblemCategory.AutoMonitoring,
-        _ => ProblemCategory.Other,
+        Campaigns.CampaignKind.Water => (ProblemCategory.Water, null),
+        Campaigns.CampaignKind.Air => (ProblemCategory.Air, null),
+        Campaigns.CampaignKind.HazardousWasteSoil => (ProblemCategory.SolidHazardousWaste, null),
+        Campaigns.CampaignKind.ConstructionPermitsNatureReserves => (ProblemCategory.ConstructionProject, null),
+        Campaigns.CampaignKind.AutoMonitoringFraud => (ProblemCategory.AutoMonitoring, null),
+        Campaigns.CampaignKind.NuclearRadiation => (ProblemCategory.Other, "核与辐射"),
+        Campaigns.CampaignKind.NightConstructionNoise => (ProblemCategory.Other, "噪声"),
+        Campaigns.CampaignKind.EnvironmentalSafety => (ProblemCategory.Other, "环境安全隐患"),
+        _ => (ProblemCategory.Other, null),
     };
 }

@@ -12,7 +12,7 @@ namespace EcoEnforce.Web.Pages.Ledger;
 
 /// <summary>One problem: its 附表2 fields, measures, timeline, and the steps to close it — measures, the reported
 /// rectification, a 回头看 task, and the verification that closes (or reopens) it.</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.StaffOrLiaison)]
 public sealed class ProblemModel(EcoEnforceDb db, IAuthorizationService authorization, AddMeasure.Handler measures,
     ReportRectification.Handler rectification, RecordVerification.Handler verification, CreateTask.Handler tasks, TimeProvider clock) : PageModel
 {
@@ -32,7 +32,12 @@ public sealed class ProblemModel(EcoEnforceDb db, IAuthorizationService authoriz
     [BindProperty] public int FollowUpTaskId { get; set; }
     [BindProperty] public bool Rectified { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await LiaisonScope.TownshipAsync(db, User, ct) is { } own && Problem.Enterprise!.TownshipId != own) return Forbid();
+        return Page();
+    }
 
     public Task<IActionResult> OnPostMeasureAsync(int id, CancellationToken ct) => ActAsync(id,
         () => measures.HandleAsync(new AddMeasure.Command(id, Kind, On ?? Today, DecisionNumber, FineWan, Note, Version), ct), ct);
