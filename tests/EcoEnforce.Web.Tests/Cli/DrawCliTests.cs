@@ -48,3 +48,37 @@ public sealed class DrawCliTests : IDisposable
         Directory.Delete(_dataDirectory, recursive: true);
     }
 }
+
+/// <summary><c>ecoenforce ledger report</c> on its own data directory: a workbook with the 附表2 title, and a clear
+/// refusal for a bad month or an unknown campaign, leaving no file behind.</summary>
+public sealed class LedgerCliTests : IDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ecoenforce-cli-ledger-").FullName;
+
+    private Task<int> RunAsync(params string[] args) => CliProgram.RunAsync(args, new Dictionary<string, string?>
+    {
+        ["ECOENFORCE_DATA_DIR"] = _dataDirectory,
+        ["ECOENFORCE_ADMIN_PASSWORD"] = EcoEnforceApp.AdminPassword,
+    });
+
+    [Fact]
+    public async Task Ledger_report_writes_the_monthly_form_and_refuses_bad_input_without_leaving_a_file()
+    {
+        Assert.Equal(0, await RunAsync("db", "migrate"));
+        var file = Path.Combine(_dataDirectory, "附表2.xlsx");
+        Assert.Equal(0, await RunAsync("ledger", "report", "--campaign", "1", "--month", "2022-08", file));
+        var rows = EcoEnforce.Common.Excel.XlsxReader.ReadFirstSheet(File.OpenRead(file));
+        Assert.Contains(rows, r => r.Cells.Values.Any(c => c.EndsWith("工作情况报表", StringComparison.Ordinal)));
+
+        var bad = Path.Combine(_dataDirectory, "bad.xlsx");
+        Assert.Equal(2, await RunAsync("ledger", "report", "--campaign", "1", "--month", "2022-13", bad));
+        Assert.Equal(1, await RunAsync("ledger", "report", "--campaign", "999", "--month", "2022-08", bad));
+        Assert.False(File.Exists(bad));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
