@@ -35,5 +35,6 @@ public static class FeatureRegistration
         .AddScoped<Problems.ExportLedger.Handler>()
         .AddScoped<Organisation.DeclareConflict.Handler>()
         .AddScoped<Inspections.CreateTask.Handler>()
-        .AddScoped<Inspections.WorkOnTask.Handler>();
+        .AddScoped<Inspections.WorkOnTask.Handler>()
+        .AddScoped<Problems.RecordEscalation.Handler>();
 }

@@ -132,3 +132,37 @@ public abstract partial class AppTests<TApp>
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Inspections", Ct)).StatusCode);
     }
 }
+
+public abstract partial class AppTests<TApp>
+{
+    [Fact]
+    public async Task A_repeat_offender_is_on_the_ledger_and_escalations_are_recorded_with_dates()
+    {
+        var (entityId, name) = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EcoEnforceDb>();
+            var today = Common.ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
+            var entity = await db.Enterprises.AsNoTracking().Where(e => e.IsConstructionSite).OrderBy(e => e.Id).Skip(2).FirstAsync(Ct);
+            var open = sp.GetRequiredService<OpenProblem.Handler>();
+            foreach (var (days, text) in new[] { (40, "夜间违规施工（第一次）"), (10, "夜间违规施工（第二次）") })
+                Assert.True((await open.HandleAsync(new OpenProblem.Command(ProblemCategory.Other, "噪声", text, entity.Id, TaskSource.Complaint, null,
+                    today.AddDays(-days), null, null, null), Ct)).Succeeded);
+            return (entity.Id, entity.Name);
+        });
+        var client = await SignedInAsync();
+        var ledger = await client.GetStringAsync("/Ledger", Ct);
+        Assert.Contains("屡查屡犯台账", ledger, StringComparison.Ordinal);
+        Assert.Contains(name, ledger, StringComparison.Ordinal);
+
+        var posted = await client.PostFormAsync("/Ledger?handler=Escalate",
+            new() { ["enterpriseId"] = $"{entityId}", ["kind"] = "NotifyHousingDepartment", ["note"] = "函告区住建委" }, "/Ledger");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("通报住建部门：函告区住建委", await client.GetStringAsync("/Ledger", Ct), StringComparison.Ordinal);
+
+        var (viewer, password) = await App.CreateUserAsync(Accounts.Roles.Viewer);
+        var readOnly = await SignedInAsync(viewer, password);
+        var refused = await readOnly.PostFormAsync("/Ledger?handler=Escalate", new() { ["enterpriseId"] = $"{entityId}", ["kind"] = "PublicExposure" }, "/Account/ChangePassword");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}

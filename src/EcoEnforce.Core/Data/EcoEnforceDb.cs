@@ -39,6 +39,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Problems.Problem> Problems => Set<Problems.Problem>();
     public DbSet<Problems.ProblemMeasure> ProblemMeasures => Set<Problems.ProblemMeasure>();
     public DbSet<Problems.ProblemEvent> ProblemEvents => Set<Problems.ProblemEvent>();
+    public DbSet<Problems.Escalation> Escalations => Set<Problems.Escalation>();
     public DbSet<Inspections.InspectionRecord> InspectionRecords => Set<Inspections.InspectionRecord>();
     public DbSet<Inspections.ChecklistAnswer> ChecklistAnswers => Set<Inspections.ChecklistAnswer>();
 
@@ -71,6 +72,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<Problems.ProblemStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Problems.MeasureKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Problems.ProblemEventKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Problems.EscalationKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Inspections.InspectionMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.CheckAnswer>().HaveConversion<string>().HaveMaxLength(16);
     }

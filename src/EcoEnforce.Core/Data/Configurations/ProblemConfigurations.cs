@@ -48,3 +48,14 @@ public sealed class ProblemEventConfiguration : IEntityTypeConfiguration<Problem
         b.HasIndex(e => e.ProblemId);
     }
 }
+
+public sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalation>
+{
+    public void Configure(EntityTypeBuilder<Escalation> b)
+    {
+        b.HasOne(e => e.Enterprise).WithMany().HasForeignKey(e => e.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(e => e.Note).HasMaxLength(500);
+        b.Property(e => e.RecordedBy).HasMaxLength(100);
+        b.HasIndex(e => new { e.EnterpriseId, e.TakenOn });
+    }
+}

@@ -14,7 +14,7 @@ namespace EcoEnforce.Web.Pages.Ledger;
 /// for a campaign with section 1 computed from the records.</summary>
 [Authorize(Policy = Infrastructure.Policies.StaffOrLiaison)]
 public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, ExportLedger.Handler export, RepeatOffenders.Handler repeat,
-    TimeProvider clock) : PageModel
+    RecordEscalation.Handler escalate, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ProblemCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public TaskSource? Source { get; set; }
@@ -28,6 +28,8 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
 
     public IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
     public IReadOnlyList<RepeatOffender> Repeat { get; private set; } = [];
+    public ILookup<int, Escalation> Escalations { get; private set; } = Array.Empty<Escalation>().ToLookup(e => e.EnterpriseId);
+    public bool CanEscalate { get; private set; }
     public IReadOnlyList<Campaigns.Campaign> CampaignChoices { get; private set; } = [];
     public IReadOnlyList<Department> Townships { get; private set; } = [];
     public string? Error { get; private set; }
@@ -35,13 +37,22 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!TryMonth(out var month)) return Page();
-        if (await LiaisonScope.TownshipAsync(db, User, ct) is { } own) TownshipId = own;
+        var scope = await LiaisonScope.TownshipAsync(db, User, ct);
+        if (scope is { } township) TownshipId = township;
         Rows = await ledger.HandleAsync(new EcoEnforce.Problems.Ledger.Filter
         {
             Category = Category, Source = Source, Measure = Measure, Status = Status, TownshipId = TownshipId, CampaignId = CampaignId,
             Month = month, Overdue = Overdue ? true : null,
         }, ct);
-        Repeat = await repeat.HandleAsync(new RepeatOffenders.Query(), ct);
+        var repeatOffenders = await repeat.HandleAsync(new RepeatOffenders.Query(), ct);
+        var ids = repeatOffenders.Select(o => o.EnterpriseId).ToList();
+        var visible = scope is { } own
+            ? (await db.Enterprises.Where(e => ids.Contains(e.Id) && e.TownshipId == own).Select(e => e.Id).ToListAsync(ct)).ToHashSet()
+            : ids.ToHashSet();
+        Repeat = [.. repeatOffenders.Where(o => visible.Contains(o.EnterpriseId))];
+        Escalations = (await db.Escalations.AsNoTracking().Where(e => ids.Contains(e.EnterpriseId)).OrderBy(e => e.TakenOn).ToListAsync(ct))
+            .ToLookup(e => e.EnterpriseId);
+        CanEscalate = await Web.Infrastructure.AuthorizationServiceExtensions.IsEditorAsync(authorization, User);
         await LoadChoicesAsync(ct);
         return Page();
     }
@@ -65,6 +76,15 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
             return await OnGetAsync(ct);
         }
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"附表2-{m:yyyy-MM}.xlsx");
+    }
+
+    /// <summary>Records an escalation (约谈, 通报住建部门, 曝光, 夜间作业审核限批) against a repeat offender.</summary>
+    public async Task<IActionResult> OnPostEscalateAsync(int enterpriseId, EscalationKind kind, DateOnly? takenOn, string? note, CancellationToken ct)
+    {
+        if (!await Web.Infrastructure.AuthorizationServiceExtensions.IsEditorAsync(authorization, User)) return Forbid();
+        var result = await escalate.HandleAsync(new RecordEscalation.Command(enterpriseId, kind, takenOn ?? ChinaTime.Today(clock), note), ct);
+        if (!result.Succeeded) Error = string.Join("；", result.Errors.Select(e => e.Message));
+        return result.Succeeded ? Redirect("/Ledger#repeat") : await OnGetAsync(ct);
     }
 
     private bool TryMonth(out DateOnly? month)
