@@ -76,3 +76,20 @@ public sealed class XlsxTests
             Assert.Throws<XlsxFormatException>(() => XlsxReader.ReadFirstSheet(new MemoryStream(bytes[..cut])));
     }
 }
+
+public sealed class RowHeightTests
+{
+    [Fact]
+    public void Long_Chinese_text_in_a_narrow_column_gets_a_taller_row_and_short_text_keeps_the_default()
+    {
+        var sheet = new XlsxSheet("t");
+        sheet.ColumnWidths.AddRange([8, 30]);
+        sheet.Row(new XlsxCell("是否约谈并收承诺书", CellStyle.Header), new XlsxCell("短"));
+        sheet.Row(new XlsxCell("是"), new XlsxCell("否"));
+        sheet.Row(new XlsxCell("涪陵区2022年水污染防治专项执法现场检查工作情况报表", CellStyle.Title));
+        sheet.Merges.Add("A3:B3");
+        Assert.Equal(45, RowHeights.For(sheet, 0)); // 18 columns of text over 7 → 3 lines
+        Assert.Null(RowHeights.For(sheet, 1));
+        Assert.Equal(24, RowHeights.For(sheet, 2));
+    }
+}

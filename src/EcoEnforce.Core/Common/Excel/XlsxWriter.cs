@@ -86,6 +86,11 @@ public static class XlsxWriter
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
             var row = new Row { RowIndex = (uint)r + 1 };
+            if (RowHeights.For(sheet, r) is { } height)
+            {
+                row.Height = height;
+                row.CustomHeight = true;
+            }
             for (var c = 0; c < sheet.Rows[r].Count; c++)
                 row.Append(Cell(sheet.Rows[r][c], $"{XlsxReader.ColumnName(c)}{r + 1}"));
             data.Append(row);
