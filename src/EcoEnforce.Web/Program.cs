@@ -13,6 +13,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddScoped<IActor, HttpActor>();
+// Enums travel as their names in the JSON API ("DataLead", not 3): readable and stable under reordering.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddEcoEnforceAuthentication();
 builder.Services.AddEcoEnforceFeatures();
 builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login"))

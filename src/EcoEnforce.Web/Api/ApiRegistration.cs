@@ -13,6 +13,7 @@ public static class ApiRegistration
         v1.MapMonitoringApi();
         v1.MapDrawsApi();
         v1.MapInspectionsApi();
+        v1.MapInspectionWriteApi();
         app.MapEvidenceEndpoints(v1);
         return app;
     }
