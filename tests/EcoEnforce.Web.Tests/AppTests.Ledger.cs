@@ -166,3 +166,27 @@ public abstract partial class AppTests<TApp>
         Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }
+
+public abstract partial class AppTests<TApp>
+{
+    [Fact]
+    public async Task An_officers_board_lists_the_overdue_problems_his_team_found()
+    {
+        var (taskId, user, password, _) = await ComplaintTaskAsync(withUser: true, skip: 24);
+        await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EcoEnforceDb>();
+            var today = Common.ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
+            var entity = await db.InspectionTasks.Where(t => t.Id == taskId).Select(t => t.EnterpriseId).FirstAsync(Ct);
+            var opened = await sp.GetRequiredService<OpenProblem.Handler>().HandleAsync(new OpenProblem.Command(ProblemCategory.Water, null,
+                "逾期未整改：排污口标识缺失", entity, TaskSource.Complaint, null, today.AddDays(-20), taskId, null, today.AddDays(-5)), Ct);
+            Assert.True(opened.Succeeded, string.Join("; ", opened.Errors.Select(e => e.Message)));
+            return 0;
+        });
+        var board = await (await SignedInAsync(user!, password!)).GetStringAsync("/Inspections", Ct);
+        Assert.Contains("已超过整改时限", board, StringComparison.Ordinal);
+        Assert.Contains("逾期未整改：排污口标识缺失", board, StringComparison.Ordinal);
+        var (other, otherPassword) = await App.CreateUserAsync(Accounts.Roles.Inspector);
+        Assert.DoesNotContain("逾期未整改：排污口标识缺失", await (await SignedInAsync(other, otherPassword)).GetStringAsync("/Inspections", Ct), StringComparison.Ordinal);
+    }
+}

@@ -5,6 +5,7 @@ using EcoEnforce.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcoEnforce.Web.Pages.Inspections;
@@ -28,6 +29,8 @@ public sealed class IndexModel(EcoEnforceDb db, IAuthorizationService authorizat
     public bool IsLeader { get; private set; }
     public bool CanCreate { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>Problems found by the user's own teams whose deadline has passed: the follow-up is theirs to arrange.</summary>
+    public IReadOnlyList<Problems.Problem> MyOverdue { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -35,6 +38,12 @@ public sealed class IndexModel(EcoEnforceDb db, IAuthorizationService authorizat
         CanCreate = await authorization.IsEditorAsync(User);
         if (!IsLeader) Mine = true;
         Today = Common.ChinaTime.Today(clock);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var today = Today;
+        MyOverdue = await db.Problems.AsNoTracking().Include(p => p.Enterprise)
+            .Where(p => p.Status != Problems.ProblemStatus.Closed && p.RectificationDeadline != null && p.RectificationDeadline < today
+                && db.TaskInspectors.Any(i => i.TaskId == p.TaskId && i.Inspector!.UserId == userId && userId != null))
+            .OrderBy(p => p.RectificationDeadline).Take(50).ToListAsync(ct);
         Rows = await TaskQueries.ListAsync(db, User, new TaskQueries.Filter(Mine, Status, CampaignId, TownshipId, Source), MaxRows, ct);
         CampaignChoices = await db.Campaigns.AsNoTracking().Include(c => c.Plan).Where(c => c.Plan!.Status != Campaigns.PlanStatus.Superseded)
             .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).ToListAsync(ct);
