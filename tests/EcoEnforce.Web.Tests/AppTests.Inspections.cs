@@ -71,6 +71,10 @@ public abstract partial class AppTests<TApp>
         Assert.Equal(items.Count, record.Answers.Count);
         Assert.Equal((29.7032, 107.3895), (record.Latitude!.Value, record.Longitude!.Value));
         Assert.Contains("雨污分流不彻底", await client.GetStringAsync(page, Ct), StringComparison.Ordinal);
+        var printable = await client.GetStringAsync($"{page}/Record", Ct);
+        Assert.Contains("现场检查笔录", printable, StringComparison.Ordinal);
+        Assert.Contains("执法人员（签名）", printable, StringComparison.Ordinal);
+        Assert.Contains("雨污分流不彻底", printable, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> WithPresent(Dictionary<string, string> form, int[] team)

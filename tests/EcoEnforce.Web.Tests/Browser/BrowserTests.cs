@@ -269,5 +269,9 @@ public sealed class InspectionBrowserTests(BrowserApp app) : IClassFixture<Brows
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "ledger-phone.png"), FullPage = true });
         await page.GotoAsync($"/Inspections/{taskId}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "inspection-done-phone.png"), FullPage = true });
+        await page.GotoAsync($"/Inspections/{taskId}/Record");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.SetViewportSizeAsync(794, 1123); // A4 at 96 dpi
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "inspection-record-print.png"), FullPage = true });
     }
 }
