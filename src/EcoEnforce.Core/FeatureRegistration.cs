@@ -36,5 +36,6 @@ public static class FeatureRegistration
         .AddScoped<Organisation.DeclareConflict.Handler>()
         .AddScoped<Inspections.CreateTask.Handler>()
         .AddScoped<Inspections.WorkOnTask.Handler>()
-        .AddScoped<Problems.RecordEscalation.Handler>();
+        .AddScoped<Problems.RecordEscalation.Handler>()
+        .AddScoped<Reports.Roster.Handler>();
 }

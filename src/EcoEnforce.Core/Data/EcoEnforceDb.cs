@@ -40,6 +40,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Problems.ProblemMeasure> ProblemMeasures => Set<Problems.ProblemMeasure>();
     public DbSet<Problems.ProblemEvent> ProblemEvents => Set<Problems.ProblemEvent>();
     public DbSet<Problems.Escalation> Escalations => Set<Problems.Escalation>();
+    public DbSet<Reports.RosterEntry> RosterEntries => Set<Reports.RosterEntry>();
     public DbSet<Inspections.InspectionRecord> InspectionRecords => Set<Inspections.InspectionRecord>();
     public DbSet<Inspections.ChecklistAnswer> ChecklistAnswers => Set<Inspections.ChecklistAnswer>();
 
@@ -73,6 +74,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<Problems.MeasureKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Problems.ProblemEventKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Problems.EscalationKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Reports.RosterRole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.InspectionMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.CheckAnswer>().HaveConversion<string>().HaveMaxLength(16);
     }

@@ -7,7 +7,6 @@ public static class Modules
 
     public static readonly IReadOnlyList<Module> All =
     [
-        new("Reports", "报表", "每月25日前报送的附表2月报、联络员名单、年度总结与驾驶舱。", 6),
         new("Complaints", "投诉与地图", "12345投诉热点、考点300米、空气站3公里、沿江1公里等区域地图。", 9),
         new("Disclosure", "信息公开", "抽查结果、处罚决定按期公开，个人信息脱敏，公开率统计。", 7),
     ];
