@@ -94,6 +94,5 @@ public static class DrawsApi
             draw.Status == DrawStatus.Executed ? draw.Seed : null, draw.ExecutedAtUtc, draw.ReplacesDrawId, draw.Reason, outcome?.Counts, tasks);
     }
 
-    private static ValidationProblem Problem(IReadOnlyList<FieldError> errors) =>
-        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+    private static ValidationProblem Problem(IReadOnlyList<FieldError> errors) => errors.ToValidationProblem();
 }

@@ -100,6 +100,5 @@ public static class EvidenceEndpoints
 
     private static ValidationProblem Problem(string field, string message) => Problem([new FieldError(field, message)]);
 
-    private static ValidationProblem Problem(IReadOnlyList<FieldError> errors) =>
-        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+    private static ValidationProblem Problem(IReadOnlyList<FieldError> errors) => errors.ToValidationProblem();
 }

@@ -88,6 +88,6 @@ public static class InspectionWriteApi
         var result = await action;
         return result.Succeeded
             ? TypedResults.Ok(new Created(result.Value))
-            : TypedResults.ValidationProblem(result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            : result.Errors.ToValidationProblem();
     }
 }

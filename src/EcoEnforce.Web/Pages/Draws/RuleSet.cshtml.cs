@@ -90,9 +90,7 @@ public sealed class RuleSetModel(EcoEnforceDb db, SaveDrawRuleSet.Handler handle
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        CampaignChoices = await db.Campaigns.AsNoTracking().Include(c => c.Plan)
-            .Where(c => c.Plan!.Status != Campaigns.PlanStatus.Superseded)
-            .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).ToListAsync(ct);
+        CampaignChoices = await EcoEnforce.Campaigns.PlanQueries.CurrentCampaignsAsync(db, ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
         Departments = [.. departments.Where(d => d.Kind is DepartmentKind.Bureau or DepartmentKind.Section)];
         Townships = [.. departments.Where(d => d.Kind is DepartmentKind.Township or DepartmentKind.Street)];

@@ -45,9 +45,7 @@ public sealed class IndexModel(EcoEnforceDb db, IAuthorizationService authorizat
                 && db.TaskInspectors.Any(i => i.TaskId == p.TaskId && i.Inspector!.UserId == userId && userId != null))
             .OrderBy(p => p.RectificationDeadline).Take(50).ToListAsync(ct);
         Rows = await TaskQueries.ListAsync(db, User, new TaskQueries.Filter(Mine, Status, CampaignId, TownshipId, Source), MaxRows, ct);
-        CampaignChoices = await db.Campaigns.AsNoTracking().Include(c => c.Plan).Where(c => c.Plan!.Status != Campaigns.PlanStatus.Superseded)
-            .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).ToListAsync(ct);
-        Townships = await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.Township || d.Kind == DepartmentKind.Street)
-            .OrderBy(d => d.SortOrder).ToListAsync(ct);
+        CampaignChoices = await EcoEnforce.Campaigns.PlanQueries.CurrentCampaignsAsync(db, ct);
+        Townships = await EcoEnforce.Organisation.DepartmentQueries.TownshipsAsync(db, ct);
     }
 }

@@ -51,8 +51,7 @@ public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, TimePr
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        CampaignChoices = await db.Campaigns.AsNoTracking().Include(c => c.Plan).Where(c => c.Plan!.Status != Campaigns.PlanStatus.Superseded)
-            .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).ToListAsync(ct);
+        CampaignChoices = await EcoEnforce.Campaigns.PlanQueries.CurrentCampaignsAsync(db, ct);
         var today = ChinaTime.Today(clock);
         Officers = await db.Inspectors.AsNoTracking().Include(i => i.Department)
             .Where(i => i.IsActive && i.CertificateValidFrom <= today && i.CertificateValidTo >= today)

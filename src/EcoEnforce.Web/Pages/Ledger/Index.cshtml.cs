@@ -102,9 +102,7 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        CampaignChoices = await db.Campaigns.AsNoTracking().Include(c => c.Plan).Where(c => c.Plan!.Status != Campaigns.PlanStatus.Superseded)
-            .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).ToListAsync(ct);
-        Townships = await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.Township || d.Kind == DepartmentKind.Street)
-            .OrderBy(d => d.SortOrder).ToListAsync(ct);
+        CampaignChoices = await EcoEnforce.Campaigns.PlanQueries.CurrentCampaignsAsync(db, ct);
+        Townships = await EcoEnforce.Organisation.DepartmentQueries.TownshipsAsync(db, ct);
     }
 }

@@ -83,7 +83,5 @@ public sealed class EditModel(EcoEnforceDb db, SaveEnterprise.Handler handler) :
     }
 
     private async Task LoadTownshipsAsync(CancellationToken ct) =>
-        Townships = await db.Departments.AsNoTracking()
-            .Where(d => d.Kind == DepartmentKind.Township || d.Kind == DepartmentKind.Street)
-            .OrderBy(d => d.SortOrder).ToListAsync(ct);
+        Townships = await EcoEnforce.Organisation.DepartmentQueries.TownshipsAsync(db, ct);
 }

@@ -42,9 +42,7 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IAuthorizati
         if (Zone is { } placeId)
             ZoneName = await db.Places.Where(p => p.Id == placeId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         Result = await SearchEntities.RunAsync(db, Filter, ChinaTime.Today(clock), ct);
-        Townships = await db.Departments.AsNoTracking()
-            .Where(d => d.Kind == DepartmentKind.Township || d.Kind == DepartmentKind.Street)
-            .OrderBy(d => d.SortOrder).ToListAsync(ct);
+        Townships = await EcoEnforce.Organisation.DepartmentQueries.TownshipsAsync(db, ct);
         CanEdit = await authorization.IsEditorAsync(User);
     }
 
