@@ -12,9 +12,16 @@ public static class TaskAccess
     public static async Task<bool> CanWorkOnAsync(EcoEnforceDb db, ClaimsPrincipal user, int taskId, CancellationToken ct)
     {
         if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.SectionChief)) return true;
-        if (!user.IsInRole(Roles.Inspector)) return false;
+        return user.IsInRole(Roles.Inspector) && await IsOnTeamAsync(db, user, taskId, ct);
+    }
+
+    /// <summary>Whether the officer linked to the signed-in user is on the task's team.</summary>
+    public static Task<bool> IsOnTeamAsync(EcoEnforceDb db, ClaimsPrincipal user, int taskId, CancellationToken ct)
+    {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return userId is not null && await db.TaskInspectors.AnyAsync(i => i.TaskId == taskId && i.Inspector!.UserId == userId, ct);
+        return userId is null
+            ? Task.FromResult(false)
+            : db.TaskInspectors.AnyAsync(i => i.TaskId == taskId && i.Inspector!.UserId == userId, ct);
     }
 
     /// <summary>The officer record of the signed-in user, if any.</summary>

@@ -34,10 +34,6 @@ public static class TaskQueries
             .ToListAsync(ct);
     }
 
-    public static async Task<bool> CanViewAsync(EcoEnforceDb db, ClaimsPrincipal user, int taskId, CancellationToken ct)
-    {
-        if (DrawAccess.IsLeader(user)) return true;
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return userId is not null && await db.TaskInspectors.AnyAsync(i => i.TaskId == taskId && i.Inspector!.UserId == userId, ct);
-    }
+    public static async Task<bool> CanViewAsync(EcoEnforceDb db, ClaimsPrincipal user, int taskId, CancellationToken ct) =>
+        DrawAccess.IsLeader(user) || await TaskAccess.IsOnTeamAsync(db, user, taskId, ct);
 }

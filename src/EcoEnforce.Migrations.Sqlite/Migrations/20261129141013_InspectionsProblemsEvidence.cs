@@ -60,6 +60,30 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                 defaultValue: 0);
 
             migrationBuilder.CreateTable(
+                name: "Escalations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Escalations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Escalations_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InspectionRecords",
                 columns: table => new
                 {
@@ -128,6 +152,31 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         name: "FK_Problems_InspectionTasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RosterEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Post = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RosterEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RosterEntries_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -296,6 +345,11 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Escalations_EnterpriseId_TakenOn",
+                table: "Escalations",
+                columns: new[] { "EnterpriseId", "TakenOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvidenceFiles_ProblemId_Sha256",
                 table: "EvidenceFiles",
                 columns: new[] { "ProblemId", "Sha256" },
@@ -358,6 +412,16 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                 table: "RecordInspector",
                 columns: new[] { "RecordId", "InspectorId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RosterEntries_DepartmentId",
+                table: "RosterEntries",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RosterEntries_Year_DepartmentId",
+                table: "RosterEntries",
+                columns: new[] { "Year", "DepartmentId" });
         }
 
         /// <inheritdoc />
@@ -365,6 +429,9 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ChecklistAnswers");
+
+            migrationBuilder.DropTable(
+                name: "Escalations");
 
             migrationBuilder.DropTable(
                 name: "EvidenceFiles");
@@ -377,6 +444,9 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RecordInspector");
+
+            migrationBuilder.DropTable(
+                name: "RosterEntries");
 
             migrationBuilder.DropTable(
                 name: "Problems");

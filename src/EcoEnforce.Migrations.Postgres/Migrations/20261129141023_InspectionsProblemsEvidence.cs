@@ -61,6 +61,30 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                 defaultValue: 0);
 
             migrationBuilder.CreateTable(
+                name: "Escalations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Escalations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Escalations_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InspectionRecords",
                 columns: table => new
                 {
@@ -129,6 +153,31 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         name: "FK_Problems_InspectionTasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RosterEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Post = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RosterEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RosterEntries_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -297,6 +346,11 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Escalations_EnterpriseId_TakenOn",
+                table: "Escalations",
+                columns: new[] { "EnterpriseId", "TakenOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvidenceFiles_ProblemId_Sha256",
                 table: "EvidenceFiles",
                 columns: new[] { "ProblemId", "Sha256" },
@@ -359,6 +413,16 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                 table: "RecordInspector",
                 columns: new[] { "RecordId", "InspectorId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RosterEntries_DepartmentId",
+                table: "RosterEntries",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RosterEntries_Year_DepartmentId",
+                table: "RosterEntries",
+                columns: new[] { "Year", "DepartmentId" });
         }
 
         /// <inheritdoc />
@@ -366,6 +430,9 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ChecklistAnswers");
+
+            migrationBuilder.DropTable(
+                name: "Escalations");
 
             migrationBuilder.DropTable(
                 name: "EvidenceFiles");
@@ -378,6 +445,9 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RecordInspector");
+
+            migrationBuilder.DropTable(
+                name: "RosterEntries");
 
             migrationBuilder.DropTable(
                 name: "Problems");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcoEnforce.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EcoEnforceDb))]
-    [Migration("20261129140215_LiaisonRoster")]
-    partial class LiaisonRoster
+    [Migration("20261129141013_InspectionsProblemsEvidence")]
+    partial class InspectionsProblemsEvidence
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
