@@ -73,6 +73,11 @@ public static class Labels
         ["CampaignPhase"] = "专项阶段", ["CheckItem"] = "检查事项", ["ReportingDeadline"] = "报送要求", ["CampaignDepartment"] = "参与部门",
         ["AppUser"] = "用户", ["IdentityRole"] = "角色", ["IdentityUserRole`1"] = "用户角色", ["MonitoringPoint"] = "监测排口",
         ["MonitoringLimit"] = "排放限值", ["DataProtectionKey"] = "加密密钥",
+        ["InspectorConflict"] = "回避关系", ["DrawRuleSet"] = "抽查规则", ["Draw"] = "双随机抽查", ["InspectionTask"] = "检查任务",
+        ["TaskCampaign"] = "任务专项", ["TaskInspector"] = "检查组成员", ["InspectionRecord"] = "现场检查笔录", ["RecordInspector"] = "到场执法人员",
+        ["ChecklistAnswer"] = "检查表答案", ["EvidenceFile"] = "证据材料", ["Problem"] = "问题", ["ProblemMeasure"] = "处理措施",
+        ["ProblemEvent"] = "问题经过", ["Escalation"] = "屡查屡犯措施", ["RosterEntry"] = "联络员名单",
+        ["IdentityUserClaim`1"] = "用户声明", ["IdentityUserLogin`1"] = "外部登录", ["IdentityUserToken`1"] = "用户令牌", ["IdentityRoleClaim`1"] = "角色声明",
     };
 
     public static readonly IReadOnlyDictionary<Inspections.TaskSource, string> TaskSources = new Dictionary<Inspections.TaskSource, string>

@@ -24,6 +24,18 @@ public sealed class ConventionTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --project src/EcoEnforce.Migrations.Postgres");
     }
 
+    /// <summary>The audit page names row types in Chinese; a new table without a label would show its class name.
+    /// Machine-received monitoring rows are not audited (ADR-004), nor is the audit trail itself.</summary>
+    [Fact]
+    public void Every_audited_table_has_a_chinese_name_for_the_audit_page()
+    {
+        using var db = new EcoEnforceDb(new DbContextOptionsBuilder<EcoEnforceDb>().UseSqlite("Data Source=:memory:").Options);
+        string[] notAudited = ["AuditEntry", "RawPacket", "Reading", "UnknownDevice"];
+        var missing = db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Distinct()
+            .Where(name => !notAudited.Contains(name) && !Common.Labels.EntityTypes.ContainsKey(name)).Order().ToList();
+        Assert.True(missing.Count == 0, "Add to Labels.EntityTypes: " + string.Join(", ", missing));
+    }
+
     [Fact]
     public void Both_providers_have_the_same_migrations()
     {
