@@ -17,7 +17,7 @@ public static class CliProgram
         root.Subcommands.Add(UserCommands.Create(services));
         root.Subcommands.Add(Hj212Commands.Create(services));
         root.Subcommands.Add(DrawCommands.Create(services));
-        root.Subcommands.Add(LedgerCommands.Create(services));
+        root.Subcommands.Add(ReportCommands.Create(services));
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -32,10 +32,10 @@ public static class FeatureRegistration
         .AddScoped<Problems.RecordVerification.Handler>()
         .AddScoped<Problems.Ledger.Handler>()
         .AddScoped<Problems.RepeatOffenders.Handler>()
-        .AddScoped<Problems.ExportLedger.Handler>()
         .AddScoped<Organisation.DeclareConflict.Handler>()
         .AddScoped<Inspections.CreateTask.Handler>()
         .AddScoped<Inspections.WorkOnTask.Handler>()
         .AddScoped<Problems.RecordEscalation.Handler>()
-        .AddScoped<Reports.Roster.Handler>();
+        .AddScoped<Reports.Roster.Handler>()
+        .AddScoped<Reports.MonthlyReports.Handler>();
 }

@@ -11,5 +11,8 @@ public static class ChinaTime
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToChina(clock.GetUtcNow().UtcDateTime));
 
+    /// <summary>The UTC instant at which a China calendar day begins.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - Offset;
+
     public static string Format(DateTime utc) => ToChina(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

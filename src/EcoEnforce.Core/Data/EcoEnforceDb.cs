@@ -41,6 +41,8 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Problems.ProblemEvent> ProblemEvents => Set<Problems.ProblemEvent>();
     public DbSet<Problems.Escalation> Escalations => Set<Problems.Escalation>();
     public DbSet<Reports.RosterEntry> RosterEntries => Set<Reports.RosterEntry>();
+    public DbSet<Reports.MonthlyReport> MonthlyReports => Set<Reports.MonthlyReport>();
+    public DbSet<Reports.TypicalCase> TypicalCases => Set<Reports.TypicalCase>();
     public DbSet<Inspections.InspectionRecord> InspectionRecords => Set<Inspections.InspectionRecord>();
     public DbSet<Inspections.ChecklistAnswer> ChecklistAnswers => Set<Inspections.ChecklistAnswer>();
 

@@ -36,7 +36,7 @@ public static class ExecuteDraw
             var keys = outcome.Tasks.Select(t => t.ObjectKey).ToList();
             var entities = await db.Enterprises.Where(e => keys.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, e => e.Id, ct);
             var certificates = outcome.Tasks.SelectMany(t => t.InspectorKeys).Distinct().ToList();
-            var inspectors = await db.Inspectors.Where(i => certificates.Contains(i.CertificateNumber)).ToDictionaryAsync(i => i.CertificateNumber, i => i.Id, ct);
+            var inspectors = await db.Inspectors.Where(i => certificates.Contains(i.CertificateNumber)).ToDictionaryAsync(i => i.CertificateNumber, i => (i.Id, i.DepartmentId), ct);
             if (keys.FirstOrDefault(k => !entities.ContainsKey(k)) is { } gone)
                 return Result<DrawOutcome>.Fail("Pool", $"抽中的对象（{gone}）已不在检查对象名录中，请重新冻结名单后抽取");
             if (certificates.FirstOrDefault(c => !inspectors.ContainsKey(c)) is { } missing)
@@ -58,6 +58,7 @@ public static class ExecuteDraw
                     task = new InspectionTask
                     {
                         EnterpriseId = entityId,
+                        UnitId = inspectors[drawn.InspectorKeys[0]].DepartmentId,
                         Source = TaskSource.RandomDraw,
                         WindowStart = draw.WindowStart,
                         WindowEnd = draw.WindowEnd,
@@ -78,7 +79,7 @@ public static class ExecuteDraw
                 }
                 foreach (var key in drawn.InspectorKeys)
                 {
-                    var inspectorId = inspectors[key];
+                    var inspectorId = inspectors[key].Id;
                     if (task.Inspectors.All(i => i.InspectorId != inspectorId))
                         task.Inspectors.Add(new TaskInspector { InspectorId = inspectorId, DrawId = draw.Id });
                 }

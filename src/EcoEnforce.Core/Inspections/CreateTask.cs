@@ -31,6 +31,8 @@ public static class CreateTask
             var task = new InspectionTask
             {
                 EnterpriseId = c.EnterpriseId,
+                // The first officer named leads the team; his department carries the task in its monthly report.
+                UnitId = officers.First(o => o.Id == c.InspectorIds[0]).DepartmentId,
                 Source = c.Source,
                 SourceNote = string.IsNullOrWhiteSpace(c.SourceNote) ? null : c.SourceNote.Trim(),
                 Mode = campaigns.Count > 1 ? InspectionMode.Joint : c.Mode,

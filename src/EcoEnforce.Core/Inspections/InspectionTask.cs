@@ -48,6 +48,10 @@ public sealed class InspectionTask
     public int Id { get; set; }
     public int EnterpriseId { get; set; }
     public Registry.Enterprise? Enterprise { get; set; }
+    /// <summary>承办单位: the unit that carries the inspection out and reports it in its monthly report (附表2) — by
+    /// default the lead officer's department. Null only for tasks made before units were recorded.</summary>
+    public int? UnitId { get; set; }
+    public Organisation.Department? Unit { get; set; }
     public TaskSource Source { get; set; }
     /// <summary>What "其他" means, or the case reference (12345 工单号, 转办文号) for case-triggered tasks.</summary>
     public string? SourceNote { get; set; }

@@ -41,6 +41,8 @@ public static class Ledger
         public ProblemStatus? Status { get; init; }
         public int? TownshipId { get; init; }
         public int? CampaignId { get; init; }
+        /// <summary>The 承办单位 whose report carries the problem.</summary>
+        public int? UnitId { get; init; }
         /// <summary>Problems found in the month containing this day.</summary>
         public DateOnly? Month { get; init; }
         /// <summary>Found between these days, both included (a report's year to date).</summary>
@@ -73,6 +75,7 @@ public static class Ledger
         if (f.Status is { } status) query = query.Where(p => p.Status == status);
         if (f.TownshipId is { } township) query = query.Where(p => p.Enterprise!.TownshipId == township);
         if (f.CampaignId is { } campaign) query = query.Where(p => p.CampaignId == campaign);
+        if (f.UnitId is { } unit) query = query.Where(p => p.UnitId == unit);
         if (f.Month is { } month)
         {
             var first = new DateOnly(month.Year, month.Month, 1);

@@ -19,7 +19,8 @@ public static class OpenProblem
         DateOnly FoundOn,
         int? TaskId,
         int? CampaignId,
-        DateOnly? RectificationDeadline);
+        DateOnly? RectificationDeadline,
+        int? UnitId = null);
 
     public sealed class Handler(EcoEnforceDb db, TimeProvider clock, IActor actor)
     {
@@ -38,11 +39,15 @@ public static class OpenProblem
                 errors.Add(new(nameof(command.EnterpriseId), "检查对象不存在"));
             if (command.CampaignId is { } campaignId && !await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct))
                 errors.Add(new(nameof(command.CampaignId), "专项不存在"));
+            if (command.UnitId is { } unitId && !await db.Departments.AnyAsync(d => d.Id == unitId, ct))
+                errors.Add(new(nameof(command.UnitId), "承办单位不存在"));
+            var unit = command.UnitId;
             if (command.TaskId is { } taskId)
             {
                 var task = await db.InspectionTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
                 if (task is null) errors.Add(new(nameof(command.TaskId), "检查任务不存在"));
                 else if (task.EnterpriseId != command.EnterpriseId) errors.Add(new(nameof(command.TaskId), "检查任务不是对该检查对象的检查"));
+                else unit = task.UnitId ?? unit;
             }
             if (errors.Count > 0) return Result<int>.Fail(errors);
 
@@ -57,6 +62,7 @@ public static class OpenProblem
                 FoundOn = command.FoundOn,
                 TaskId = command.TaskId,
                 CampaignId = command.CampaignId,
+                UnitId = unit,
                 RectificationDeadline = command.RectificationDeadline,
                 Status = ProblemStatus.Open,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,

@@ -53,6 +53,10 @@ public sealed class Problem
     /// <summary>The special campaign whose monthly report (附表2) carries it.</summary>
     public int? CampaignId { get; set; }
     public Campaigns.Campaign? Campaign { get; set; }
+    /// <summary>承办单位 whose monthly report carries the problem: the unit of the task it was found at, otherwise the
+    /// unit chosen when it was entered.</summary>
+    public int? UnitId { get; set; }
+    public Organisation.Department? Unit { get; set; }
     public DateOnly? RectificationDeadline { get; set; }
     public ProblemStatus Status { get; set; }
     /// <summary>The rectification date last reported; cleared when a follow-up finds it not done.</summary>

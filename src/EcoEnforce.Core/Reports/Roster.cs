@@ -25,7 +25,7 @@ public static class Roster
             if (c.Year is < 2000 or > 2100) errors.Add(new("Year", "年度无效"));
             if (string.IsNullOrWhiteSpace(c.Name)) errors.Add(new("Name", "请填写姓名"));
             if (string.IsNullOrWhiteSpace(c.Post)) errors.Add(new("Post", "请填写职务"));
-            if (!System.Text.RegularExpressions.Regex.IsMatch(c.Phone?.Trim() ?? "", @"^[0-9+\-\s()]{7,20}$")) errors.Add(new("Phone", "联系电话格式不正确"));
+            if (!ReportRules.IsPhone(c.Phone)) errors.Add(new("Phone", "联系电话格式不正确"));
             if (!await db.Departments.AnyAsync(d => d.Id == c.DepartmentId, ct)) errors.Add(new("DepartmentId", "单位不存在"));
             if (errors.Count > 0) return Result<int>.Fail(errors);
             var entry = new RosterEntry

@@ -782,6 +782,9 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<bool>("Unannounced")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("VerifiesProblemId")
                         .HasColumnType("integer");
 
@@ -796,6 +799,8 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("EnterpriseId", "WindowStart");
 
@@ -1401,6 +1406,9 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<int?>("TaskId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1414,6 +1422,8 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.HasIndex("EnterpriseId", "FoundOn");
 
                     b.HasIndex("Status", "RectificationDeadline");
+
+                    b.HasIndex("UnitId", "FoundOn");
 
                     b.ToTable("Problems");
                 });
@@ -1649,6 +1659,82 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("PositiveListEntries");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Reports.MonthlyReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "Month", "Status");
+
+                    b.HasIndex("CampaignId", "UnitId", "Year", "Month", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReports");
+                });
+
             modelBuilder.Entity("EcoEnforce.Reports.RosterEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1693,6 +1779,45 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.HasIndex("Year", "DepartmentId");
 
                     b.ToTable("RosterEntries");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Reports.TypicalCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("Year", "ProblemId")
+                        .IsUnique();
+
+                    b.ToTable("TypicalCases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1981,7 +2106,14 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EcoEnforce.Organisation.Department", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Enterprise");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("EcoEnforce.Inspections.RecordInspector", b =>
@@ -2143,9 +2275,16 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("EcoEnforce.Organisation.Department", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Campaign");
 
                     b.Navigation("Enterprise");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("EcoEnforce.Problems.ProblemEvent", b =>
@@ -2191,6 +2330,25 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcoEnforce.Reports.MonthlyReport", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Organisation.Department", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("EcoEnforce.Reports.RosterEntry", b =>
                 {
                     b.HasOne("EcoEnforce.Organisation.Department", "Department")
@@ -2200,6 +2358,17 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Reports.TypicalCase", b =>
+                {
+                    b.HasOne("EcoEnforce.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Problem");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

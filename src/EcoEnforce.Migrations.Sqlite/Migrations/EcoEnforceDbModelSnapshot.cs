@@ -752,6 +752,9 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<bool>("Unannounced")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("VerifiesProblemId")
                         .HasColumnType("INTEGER");
 
@@ -766,6 +769,8 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("EnterpriseId", "WindowStart");
 
@@ -1343,6 +1348,9 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1356,6 +1364,8 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.HasIndex("EnterpriseId", "FoundOn");
 
                     b.HasIndex("Status", "RectificationDeadline");
+
+                    b.HasIndex("UnitId", "FoundOn");
 
                     b.ToTable("Problems");
                 });
@@ -1583,6 +1593,80 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("PositiveListEntries");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Reports.MonthlyReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "Month", "Status");
+
+                    b.HasIndex("CampaignId", "UnitId", "Year", "Month", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReports");
+                });
+
             modelBuilder.Entity("EcoEnforce.Reports.RosterEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1625,6 +1709,43 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.HasIndex("Year", "DepartmentId");
 
                     b.ToTable("RosterEntries");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Reports.TypicalCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("Year", "ProblemId")
+                        .IsUnique();
+
+                    b.ToTable("TypicalCases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1907,7 +2028,14 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EcoEnforce.Organisation.Department", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Enterprise");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("EcoEnforce.Inspections.RecordInspector", b =>
@@ -2069,9 +2197,16 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("EcoEnforce.Organisation.Department", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Campaign");
 
                     b.Navigation("Enterprise");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("EcoEnforce.Problems.ProblemEvent", b =>
@@ -2117,6 +2252,25 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcoEnforce.Reports.MonthlyReport", b =>
+                {
+                    b.HasOne("EcoEnforce.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EcoEnforce.Organisation.Department", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("EcoEnforce.Reports.RosterEntry", b =>
                 {
                     b.HasOne("EcoEnforce.Organisation.Department", "Department")
@@ -2126,6 +2280,17 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Reports.TypicalCase", b =>
+                {
+                    b.HasOne("EcoEnforce.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Problem");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -49,9 +49,9 @@ public sealed class DrawCliTests : IDisposable
     }
 }
 
-/// <summary><c>ecoenforce ledger report</c> on its own data directory: a workbook with the 附表2 title, and a clear
-/// refusal for a bad month or an unknown campaign, leaving no file behind.</summary>
-public sealed class LedgerCliTests : IDisposable
+/// <summary><c>ecoenforce report monthly|roster</c> on its own data directory: workbooks with the forms' titles, and a
+/// clear refusal for a bad month, an unknown campaign or unit, leaving no file behind.</summary>
+public sealed class ReportCliTests : IDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ecoenforce-cli-ledger-").FullName;
 
@@ -62,17 +62,25 @@ public sealed class LedgerCliTests : IDisposable
     });
 
     [Fact]
-    public async Task Ledger_report_writes_the_monthly_form_and_refuses_bad_input_without_leaving_a_file()
+    public async Task Report_monthly_and_roster_write_the_forms_and_refuse_bad_input_without_leaving_a_file()
     {
         Assert.Equal(0, await RunAsync("db", "migrate"));
-        var file = Path.Combine(_dataDirectory, "附表2.xlsx");
-        Assert.Equal(0, await RunAsync("ledger", "report", "--campaign", "1", "--month", "2022-08", file));
-        var rows = EcoEnforce.Common.Excel.XlsxReader.ReadFirstSheet(File.OpenRead(file));
-        Assert.Contains(rows, r => r.Cells.Values.Any(c => c.EndsWith("工作情况报表", StringComparison.Ordinal)));
+        var district = Path.Combine(_dataDirectory, "附表2.xlsx");
+        Assert.Equal(0, await RunAsync("report", "monthly", "--month", "2022-08", "-o", district));
+        var rows = EcoEnforce.Common.Excel.XlsxReader.ReadFirstSheet(File.OpenRead(district));
+        Assert.Contains(rows, r => r.Cells.Values.Contains("涪陵区2022年水污染防治专项执法现场检查工作情况报表"));
+        Assert.Contains(rows, r => r.Cells.Values.Contains("填报单位：涪陵区生态环境局（全区汇总）"));
+        var unit = Path.Combine(_dataDirectory, "李渡.xlsx");
+        Assert.Equal(0, await RunAsync("report", "monthly", "--unit", "李渡街道", "--month", "2022-08", "-o", unit));
+        Assert.Contains(EcoEnforce.Common.Excel.XlsxReader.ReadFirstSheet(File.OpenRead(unit)), r => r.Cells.Values.Contains("填报单位：李渡街道"));
+        var roster = Path.Combine(_dataDirectory, "附表1.xlsx");
+        Assert.Equal(0, await RunAsync("report", "roster", "--year", "2022", "-o", roster));
+        Assert.Contains(EcoEnforce.Common.Excel.XlsxReader.ReadFirstSheet(File.OpenRead(roster)), r => r.Cells.Values.Contains("单位分管负责人和联络员名单"));
 
         var bad = Path.Combine(_dataDirectory, "bad.xlsx");
-        Assert.Equal(2, await RunAsync("ledger", "report", "--campaign", "1", "--month", "2022-13", bad));
-        Assert.Equal(1, await RunAsync("ledger", "report", "--campaign", "999", "--month", "2022-08", bad));
+        Assert.Equal(2, await RunAsync("report", "monthly", "--month", "2022-13", "-o", bad));
+        Assert.Equal(1, await RunAsync("report", "monthly", "--campaign", "999", "--month", "2022-08", "-o", bad));
+        Assert.Equal(1, await RunAsync("report", "monthly", "--unit", "不存在的单位", "--month", "2022-08", "-o", bad));
         Assert.False(File.Exists(bad));
     }
 

@@ -43,6 +43,7 @@ public sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<Inspe
     public void Configure(EntityTypeBuilder<InspectionTask> b)
     {
         b.HasOne(t => t.Enterprise).WithMany().HasForeignKey(t => t.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(t => t.Unit).WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.EnterpriseId, t.WindowStart });
         b.HasIndex(t => new { t.Status, t.WindowStart });
         b.Property(t => t.SourceNote).HasMaxLength(200);

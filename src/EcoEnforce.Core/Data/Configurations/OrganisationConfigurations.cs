@@ -38,15 +38,3 @@ public sealed class InspectorConflictConfiguration : IEntityTypeConfiguration<In
         b.HasOne(c => c.Enterprise).WithMany().HasForeignKey(c => c.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public sealed class RosterEntryConfiguration : IEntityTypeConfiguration<Reports.RosterEntry>
-{
-    public void Configure(EntityTypeBuilder<Reports.RosterEntry> b)
-    {
-        b.Property(e => e.Name).HasMaxLength(50);
-        b.Property(e => e.Post).HasMaxLength(100);
-        b.Property(e => e.Phone).HasMaxLength(30);
-        b.HasOne(e => e.Department).WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(e => new { e.Year, e.DepartmentId });
-    }
-}

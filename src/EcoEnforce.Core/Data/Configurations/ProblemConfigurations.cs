@@ -17,11 +17,13 @@ public sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne(p => p.Enterprise).WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Campaign).WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<InspectionTask>().WithMany().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Measures).WithOne().HasForeignKey(m => m.ProblemId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Events).WithOne().HasForeignKey(e => e.ProblemId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.EnterpriseId, p.FoundOn });
         b.HasIndex(p => new { p.CampaignId, p.FoundOn });
+        b.HasIndex(p => new { p.UnitId, p.FoundOn });
         b.HasIndex(p => new { p.Status, p.RectificationDeadline });
     }
 }

@@ -13,7 +13,7 @@ namespace EcoEnforce.Web.Pages.Ledger;
 /// <summary>The problem ledger (问题台账) with the 附表2 columns, filters, overdue marks, and the monthly 附表2 workbook
 /// for a campaign with section 1 computed from the records.</summary>
 [Authorize(Policy = Infrastructure.Policies.StaffOrLiaison)]
-public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, ExportLedger.Handler export, RepeatOffenders.Handler repeat,
+public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, RepeatOffenders.Handler repeat,
     RecordEscalation.Handler escalate, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ProblemCategory? Category { get; set; }
@@ -66,15 +66,10 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
             return await OnGetAsync(ct);
         }
         if (await LiaisonScope.TownshipAsync(db, User, ct) is not null) return Forbid(); // the district-wide 附表2 is the bureau's
-        var (thisMonth, total) = await ReportCounts.ForAsync(db, campaignId, m.Year, m.Month, ct);
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct)) return NotFound();
+        var snapshot = await EcoEnforce.Reports.MonthlyForm.ComputeAsync(db, clock, campaignId, null, m.Year, m.Month, ct);
         using var stream = new MemoryStream();
-        var result = await export.HandleAsync(new ExportLedger.Command(campaignId, m.Year, m.Month, "涪陵区生态环境局", thisMonth, total,
-            User.Identity?.Name, ChinaTime.Today(clock)), stream, ct);
-        if (!result.Succeeded)
-        {
-            Error = string.Join("；", result.Errors.Select(e => e.Message));
-            return await OnGetAsync(ct);
-        }
+        LedgerXlsx.Write(stream, snapshot.Form(User.Identity?.Name, ChinaTime.Today(clock)), snapshot.Rows);
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"附表2-{m:yyyy-MM}.xlsx");
     }
 
