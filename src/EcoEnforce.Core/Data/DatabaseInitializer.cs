@@ -112,9 +112,17 @@ public sealed class DatabaseInitializer(
         db.Enterprises.AddRange(demo.Enterprises);
         db.MonitoringPoints.AddRange(demo.MonitoringPoints);
         await db.SaveChangesAsync(ct);
+        var firstPlan = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(ct);
+        var campaigns = await db.Campaigns.Where(c => c.PlanId == firstPlan).ToListAsync(ct);
+        var (tasks, problems) = DemoInspections.Generate(demo.Enterprises, demo.Inspectors, campaigns, departments, clock.GetUtcNow().UtcDateTime);
+        db.InspectionTasks.AddRange(tasks);
+        await db.SaveChangesAsync(ct);
+        foreach (var (task, problem) in problems) problem.TaskId = task.Id;
+        db.Problems.AddRange(problems.Select(p => p.Problem));
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Demo data loaded: {Enterprises} entities, {Inspectors} inspectors, {Places} places",
-            demo.Enterprises.Count, demo.Inspectors.Count, demo.Places.Count);
+        logger.LogInformation("Demo data loaded: {Enterprises} entities, {Inspectors} inspectors, {Places} places, {Tasks} inspections, {Problems} problems",
+            demo.Enterprises.Count, demo.Inspectors.Count, demo.Places.Count, tasks.Count, problems.Count);
     }
 
     private async Task SeedRolesAndAdminAsync(IProgress<string>? progress, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed record LedgerRow(
     ProblemStatus Status,
     DateOnly? RectifiedOn,
     int Version,
-    IReadOnlySet<MeasureKind> Measures,
+    IReadOnlyCollection<MeasureKind> Measures,
     decimal TotalFineWan,
     bool IsOverdue)
 {

@@ -16,7 +16,10 @@ public sealed record BoardLine(
     InspectionCounts ThisMonth,
     InspectionCounts Total,
     bool? OnTime,
-    bool Overdue);
+    /// <summary>Owes the report (a campaign participant or a territorial unit) and has not submitted it by the deadline.</summary>
+    bool Overdue,
+    /// <summary>False for a unit that is not asked for the report but has work recorded under the campaign.</summary>
+    bool Obligated);
 
 public sealed record Board(MonthlyObligation Obligation, int Year, int Month, MonthlyDeadline Deadline, IReadOnlyList<BoardLine> Lines,
     InspectionCounts UnassignedMonth, InspectionCounts UnassignedTotal)
@@ -46,7 +49,8 @@ public static class MonthlyBoard
         var liveTotal = await CountByUnitAsync(db, campaignId, new DateOnly(year, 1, 1), end, ct);
         var empty = new InspectionCounts(0, 0, 0, 0);
 
-        // Units with work recorded but not on the obligation list (e.g. a section that joined an inspection) still count.
+        // Units with work recorded but not on the obligation list (e.g. a section that led an inspection) still count.
+        var obligated = units.Select(u => u.Id).ToHashSet();
         var extra = liveTotal.Keys.Where(k => k != NoUnit).Concat(reports.Select(r => r.UnitId)).Except(units.Select(u => u.Id)).ToList();
         if (extra.Count > 0) units.AddRange(await db.Departments.AsNoTracking().Where(d => extra.Contains(d.Id)).OrderBy(d => d.SortOrder).ToListAsync(ct));
 
@@ -59,7 +63,7 @@ public static class MonthlyBoard
             return new BoardLine(unit, mine.FirstOrDefault(), snapshot is not null,
                 snapshot?.ThisMonth ?? liveMonth.GetValueOrDefault(unit.Id, empty), snapshot?.Total ?? liveTotal.GetValueOrDefault(unit.Id, empty),
                 firstSubmission is { } at ? deadline.IsOnTime(at) : null,
-                firstSubmission is null && deadline.IsOverdue(now));
+                firstSubmission is null && obligated.Contains(unit.Id) && deadline.IsOverdue(now), obligated.Contains(unit.Id));
         }).ToList();
         return new Board(obligation, year, month, deadline, lines, liveMonth.GetValueOrDefault(NoUnit, empty), liveTotal.GetValueOrDefault(NoUnit, empty));
     }

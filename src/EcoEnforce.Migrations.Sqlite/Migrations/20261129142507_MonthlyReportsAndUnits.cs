@@ -11,17 +11,11 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "UnitId",
-                table: "Problems",
-                type: "INTEGER",
-                nullable: true);
+            // SQLite adds a nullable column with its REFERENCES clause in place; EF's AddForeignKey would rebuild both
+            // tables with foreign keys switched off, which cannot run inside the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE Problems ADD COLUMN UnitId INTEGER NULL REFERENCES Departments (Id) ON DELETE RESTRICT");
 
-            migrationBuilder.AddColumn<int>(
-                name: "UnitId",
-                table: "InspectionTasks",
-                type: "INTEGER",
-                nullable: true);
+            migrationBuilder.Sql("ALTER TABLE InspectionTasks ADD COLUMN UnitId INTEGER NULL REFERENCES Departments (Id) ON DELETE RESTRICT");
 
             // Existing tasks belong to their lead officer's department, existing problems to their task's unit.
             migrationBuilder.Sql("UPDATE InspectionTasks SET UnitId = (SELECT i.DepartmentId FROM TaskInspectors ti JOIN Inspectors i ON i.Id = ti.InspectorId WHERE ti.TaskId = InspectionTasks.Id ORDER BY ti.Id LIMIT 1)");
@@ -128,21 +122,7 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                 columns: new[] { "Year", "ProblemId" },
                 unique: true);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_InspectionTasks_Departments_UnitId",
-                table: "InspectionTasks",
-                column: "UnitId",
-                principalTable: "Departments",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Problems_Departments_UnitId",
-                table: "Problems",
-                column: "UnitId",
-                principalTable: "Departments",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />

@@ -85,7 +85,8 @@ internal sealed class ProblemTestDb : IDisposable
         return e.Id;
     }
 
-    public async Task<int> AddTaskAsync(int enterpriseId, DateOnly? inspectedOn, TaskStatus status = TaskStatus.Done)
+    public async Task<int> AddTaskAsync(int enterpriseId, DateOnly? inspectedOn, TaskStatus status = TaskStatus.Done, int? unitId = null,
+        int? campaignId = null, DateOnly? plannedOn = null)
     {
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EcoEnforceDb>();
@@ -93,7 +94,8 @@ internal sealed class ProblemTestDb : IDisposable
         var task = new InspectionTask
         {
             EnterpriseId = enterpriseId, Source = TaskSource.RandomDraw, WindowStart = day.AddDays(-3), WindowEnd = day.AddDays(3),
-            Status = status, InspectedOn = status == TaskStatus.Done ? inspectedOn : null,
+            PlannedOn = plannedOn, Status = status, InspectedOn = status == TaskStatus.Done ? inspectedOn : null, UnitId = unitId,
+            Campaigns = campaignId is { } c ? [new TaskCampaign { CampaignId = c }] : [],
         };
         db.InspectionTasks.Add(task);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);

@@ -22,6 +22,9 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     [BindProperty(SupportsGet = true)] public ProblemStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? TownshipId { get; set; }
     [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
+    /// <summary>承办单位: the drill-down from a monthly report.</summary>
+    [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
+    public string? UnitName { get; private set; }
     /// <summary>yyyy-MM.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
@@ -42,8 +45,9 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
         Rows = await ledger.HandleAsync(new EcoEnforce.Problems.Ledger.Filter
         {
             Category = Category, Source = Source, Measure = Measure, Status = Status, TownshipId = TownshipId, CampaignId = CampaignId,
-            Month = month, Overdue = Overdue ? true : null,
+            UnitId = UnitId, Month = month, Overdue = Overdue ? true : null,
         }, ct);
+        if (UnitId is { } unit) UnitName = await db.Departments.Where(d => d.Id == unit).Select(d => d.Name).FirstOrDefaultAsync(ct);
         var repeatOffenders = await repeat.HandleAsync(new RepeatOffenders.Query(), ct);
         var ids = repeatOffenders.Select(o => o.EnterpriseId).ToList();
         var visible = scope is { } own
