@@ -70,7 +70,7 @@ public sealed class DetailsModel(EcoEnforceDb db, WorkOnTask.Handler work) : Pag
     {
         if (!await TaskQueries.CanViewAsync(db, User, id, ct)) return await db.InspectionTasks.AnyAsync(t => t.Id == id, ct) ? Forbid() : NotFound();
         var task = await db.InspectionTasks.AsNoTracking()
-            .Include(t => t.Enterprise!).ThenInclude(e => e.Township)
+            .Include(t => t.Enterprise!).ThenInclude(e => e.Township).Include(t => t.Unit)
             .Include(t => t.Campaigns).ThenInclude(c => c.Campaign!).ThenInclude(c => c.CheckItems)
             .Include(t => t.Inspectors).ThenInclude(i => i.Inspector!).ThenInclude(i => i.Department)
             .AsSplitQuery()

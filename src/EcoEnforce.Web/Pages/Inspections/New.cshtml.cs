@@ -22,6 +22,8 @@ public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, TimePr
     [BindProperty] public InspectionMode Mode { get; set; }
     [BindProperty] public bool Unannounced { get; set; }
     [BindProperty] public List<int> InspectorIds { get; set; } = [];
+    [BindProperty] public int? UnitId { get; set; }
+    public IReadOnlyList<EcoEnforce.Organisation.Department> Units { get; private set; } = [];
 
     public IReadOnlyList<Campaigns.Campaign> CampaignChoices { get; private set; } = [];
     public IReadOnlyList<EcoEnforce.Organisation.Inspector> Officers { get; private set; } = [];
@@ -41,7 +43,7 @@ public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, TimePr
         var result = entityId is null
             ? Result<int>.Fail("CreditCode", "名录中没有该统一社会信用代码的检查对象")
             : await handler.HandleAsync(new CreateTask.Command(entityId.Value, Source, SourceNote, CampaignIds, WindowStart, WindowEnd, PlannedOn, Mode,
-                Unannounced, InspectorIds), ct);
+                Unannounced, InspectorIds, UnitId), ct);
         if (result.Succeeded) return Redirect($"/Inspections/{result.Value}");
         Errors = [.. result.Errors.Select(e => e.Message)];
         ModelState.Clear();
@@ -52,6 +54,7 @@ public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, TimePr
     private async Task LoadAsync(CancellationToken ct)
     {
         CampaignChoices = await EcoEnforce.Campaigns.PlanQueries.CurrentCampaignsAsync(db, ct);
+        Units = await db.Departments.AsNoTracking().Where(d => d.Kind != EcoEnforce.Organisation.DepartmentKind.Bureau).OrderBy(d => d.SortOrder).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         Officers = await db.Inspectors.AsNoTracking().Include(i => i.Department)
             .Where(i => i.IsActive && i.CertificateValidFrom <= today && i.CertificateValidTo >= today)
