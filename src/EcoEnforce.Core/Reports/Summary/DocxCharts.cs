@@ -54,7 +54,8 @@ internal static class DocxCharts
                 new C.SeriesText(new C.StringReference(new C.Formula($"Sheet1!${column}$1"), StringCache([series[s].Name]))),
                 new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = series[s].Colour })),
                 new C.InvertIfNegative { Val = false },
-                new C.DataLabels(new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
+                // Zero months would crowd the axis with "0 0"; the empty third format section hides them.
+                new C.DataLabels(new C.NumberingFormat { FormatCode = "0;-0;;@", SourceLinked = false }, new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
                     new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false }),
                 new C.CategoryAxisData(new C.StringReference(new C.Formula($"Sheet1!$A$2:$A${last}"), StringCache(categories))),
                 new C.Values(new C.NumberReference(new C.Formula($"Sheet1!${column}$2:${column}${last}"), NumberCache(series[s].Values)))));

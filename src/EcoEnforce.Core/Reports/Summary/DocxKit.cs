@@ -13,6 +13,8 @@ internal static class DocxKit
     /// <summary>A4 portrait with the margins of GB/T 9704 official documents: 37 mm top, 35 bottom, 28 left, 26 right.</summary>
     public const int PageWidth = 11906, PageHeight = 16838, MarginTop = 2098, MarginBottom = 1984, MarginLeft = 1587, MarginRight = 1474;
     public const int TextWidth = PageWidth - MarginLeft - MarginRight;
+    /// <summary>The wide appendix table prints on a landscape page.</summary>
+    public const int LandscapeTextWidth = PageHeight - MarginLeft - MarginRight;
 
     public static RunFonts Fonts(string face) => new() { Ascii = face, HighAnsi = face, EastAsia = face, ComplexScript = face };
 
@@ -58,12 +60,12 @@ internal static class DocxKit
         Run(text, Serif, 24, bold: true));
 
     /// <summary>A bordered table, header row repeated on each page, the totals row bold.</summary>
-    public static Table Table(SummaryTable t, int[] widths, int halfPoints = 21, int[]? textColumns = null)
+    public static Table Table(SummaryTable t, int[] widths, int halfPoints = 21, int[]? textColumns = null, int width = TextWidth)
     {
-        var scale = (double)TextWidth / widths.Sum();
+        var scale = (double)width / widths.Sum();
         var twips = widths.Select(w => (int)(w * scale)).ToArray();
         var table = new Table(new TableProperties(
-            new TableWidth { Width = $"{TextWidth}", Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = $"{width}", Type = TableWidthUnitValues.Dxa },
             new TableJustification { Val = TableRowAlignmentValues.Center },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4U, Color = "000000" },
@@ -116,7 +118,9 @@ internal static class DocxKit
             { Type = StyleValues.Paragraph, StyleId = "Heading1" });
     }
 
-    public static SectionProperties Section() => new(
-        new PageSize { Width = PageWidth, Height = PageHeight },
+    public static SectionProperties Section(bool landscape = false) => new(
+        landscape
+            ? new PageSize { Width = PageHeight, Height = PageWidth, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = PageWidth, Height = PageHeight },
         new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight, Header = 851, Footer = 992, Gutter = 0 });
 }

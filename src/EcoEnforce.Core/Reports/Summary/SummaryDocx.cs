@@ -61,17 +61,20 @@ public static class SummaryDocx
 
         if (SummaryTables.Nuclear(s) is { } nuclear)
         {
-            body.Append(Heading("附表", pageBreakBefore: true));
-            AppendTable(body, nuclear, [6, 20, 13, 14, 8, 23, 9, 12], halfPoints: 18, textColumns: [1, 5]);
+            // The portrait section ends here; the appendix gets a landscape page of its own for its eight columns.
+            body.Append(new Paragraph(new ParagraphProperties(Section())));
+            body.Append(Heading("附表"));
+            AppendTable(body, nuclear, [5, 22, 12, 15, 7, 27, 8, 12], halfPoints: 20, textColumns: [1, 5], width: LandscapeTextWidth);
+            body.Append(Section(landscape: true));
         }
-        body.Append(Section());
+        else body.Append(Section());
         main.Document.Save();
     }
 
-    private static void AppendTable(Body body, SummaryTable t, int[] widths, int halfPoints = 21, int[]? textColumns = null)
+    private static void AppendTable(Body body, SummaryTable t, int[] widths, int halfPoints = 21, int[]? textColumns = null, int width = TextWidth)
     {
         body.Append(Centered(t.Caption, 22, bold: true, face: Sans, keepNext: true));
-        body.Append(DocxKit.Table(t, widths, halfPoints, textColumns));
+        body.Append(DocxKit.Table(t, widths, halfPoints, textColumns, width));
         // Word joins two tables that touch; an empty paragraph keeps them apart and leaves air below.
         body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto })));
     }

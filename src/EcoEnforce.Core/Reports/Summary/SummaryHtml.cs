@@ -22,14 +22,17 @@ public static class SummaryHtml
         .summary-doc tr { page-break-inside: avoid; }
         .summary-doc tr.totals td { font-weight: bold; }
         .summary-doc td.text { text-align: left; }
+        .summary-doc table.wide th:nth-child(1), .summary-doc table.wide td:nth-child(1), .summary-doc table.wide td:nth-child(3) { white-space: nowrap; }
         .summary-doc figure { margin: 6pt 0 10pt; page-break-inside: avoid; }
         .summary-doc figcaption { text-align: center; font-size: 10.5pt; }
-        .summary-doc .placeholder { color: #b00; border: 1px dashed #b00; padding: 6pt; text-indent: 0; }
-        .summary-doc .appendix { page-break-before: always; }
+        .summary-doc h2, .summary-doc h3, .summary-doc caption { page-break-after: avoid; }
+        .summary-doc .placeholder { color: #b00; border: 1px dashed #b00; padding: 6pt; text-indent: 0; page-break-inside: avoid; }
+        .summary-doc .appendix { page-break-before: always; page: wide; }
         """;
 
     private const string PrintCss = """
         @page { size: A4; margin: 25mm 22mm 22mm 22mm; }
+        @page wide { size: A4 landscape; margin: 22mm 22mm 22mm 22mm; }
         html, body { margin: 0; padding: 0; background: #fff; font-family: "Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif; }
         .summary-doc { max-width: none; }
         """;
@@ -74,7 +77,7 @@ public static class SummaryHtml
         if (SummaryTables.Nuclear(s) is { } nuclear)
         {
             h.Append("<section class=\"appendix\"><h2>附表</h2>");
-            Table(h, nuclear, textColumns: [1, 5]);
+            Table(h, nuclear, textColumns: [1, 5], wide: true);
             h.Append("</section>");
         }
         return h.Append("</article>").ToString();
@@ -82,9 +85,9 @@ public static class SummaryHtml
 
     private static string P(string text) => $"<p>{HtmlEncode(text)}</p>";
 
-    private static void Table(StringBuilder h, SummaryTable t, int[]? textColumns = null)
+    private static void Table(StringBuilder h, SummaryTable t, int[]? textColumns = null, bool wide = false)
     {
-        h.Append($"<table><caption>{HtmlEncode(t.Caption)}</caption><thead><tr>");
+        h.Append($"<table{(wide ? " class=\"wide\"" : "")}><caption>{HtmlEncode(t.Caption)}</caption><thead><tr>");
         foreach (var header in t.Headers) h.Append($"<th>{HtmlEncode(header)}</th>");
         h.Append("</tr></thead><tbody>");
         for (var r = 0; r < t.Rows.Count; r++)
