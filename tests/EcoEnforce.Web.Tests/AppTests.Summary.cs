@@ -29,6 +29,13 @@ public abstract partial class AppTests<TApp>
         Assert.DoesNotContain("选为典型案例", html, StringComparison.Ordinal); // a viewer is not an editor
         var css = await staff.GetAsync("/Reports/Summary?handler=Css", Ct);
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        if (File.Exists(Common.Pdf.ChromiumPdf.DefaultPath))
+        {
+            var pdf = await staff.GetAsync("/Reports/Summary?handler=Pdf&Year=2022", Ct);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync(Ct))[..4]);
+        }
+        else Assert.False(EcoEnforceApp.IsCi, "CI=true but Chromium is missing: the summary PDF cannot be skipped in CI.");
 
         var (liaison, liaisonPassword) = await App.CreateUserAsync(Accounts.Roles.Liaison);
         var refused = await (await SignedInAsync(liaison, liaisonPassword)).GetAsync("/Reports/Summary?Year=2022", Ct);
