@@ -81,5 +81,26 @@ public sealed class SummaryDocxTests : IDisposable
         Assert.Equal("服务器未安装 Chromium，无法生成 PDF", error.Message);
     }
 
+    [Fact]
+    public async Task Summary_pdf_gives_up_on_a_hung_Chromium_kills_it_and_leaves_no_temporary_files()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("uses a shell script as the fake browser");
+            return;
+        }
+        var hung = Path.Combine(_directory, "hung-chromium");
+        await File.WriteAllTextAsync(hung, "#!/bin/sh\nsleep 60\n", Ct);
+        File.SetUnixFileMode(hung, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        static string[] Leftovers() => Directory.GetDirectories(Path.GetTempPath(), "ecoenforce-pdf-*");
+        var before = Leftovers();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<PdfException>(() => new ChromiumPdf(hung, TimeSpan.FromSeconds(1)).PrintAsync("<p>x</p>", Ct));
+        Assert.Equal("Chromium 在 1 秒内未完成，PDF 生成已中止", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.Empty(Leftovers().Except(before));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
