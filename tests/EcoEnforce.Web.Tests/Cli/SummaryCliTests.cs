@@ -18,21 +18,11 @@ public sealed class SummaryCliTests : IDisposable
     [Fact]
     public async Task Report_summary_writes_docx_and_pdf_by_extension_and_refuses_other_extensions()
     {
-        if (!File.Exists("/usr/bin/chromium"))
-        {
-            Assert.False(EcoEnforceApp.IsCi, "CI=true but /usr/bin/chromium is missing: the PDF summary cannot be skipped in CI.");
-            Assert.Skip("/usr/bin/chromium is not installed.");
-        }
         Assert.Equal(0, await RunAsync("db", "migrate"));
         var docx = Path.Combine(_dataDirectory, "总结.docx");
         Assert.Equal(0, await RunAsync("report", "summary", "--plan", "2022", "-o", docx));
         using (var document = WordprocessingDocument.Open(docx, false))
             Assert.Contains("涪陵区2022年生态环境执法现场检查工作总结", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
-
-        var pdf = Path.Combine(_dataDirectory, "总结.pdf");
-        Assert.Equal(0, await RunAsync("report", "summary", "--plan", "2022", "-o", pdf));
-        var bytes = await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken);
-        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
 
         var bad = Path.Combine(_dataDirectory, "总结.txt");
         Assert.Equal(2, await RunAsync("report", "summary", "--plan", "2022", "-o", bad));
@@ -40,6 +30,16 @@ public sealed class SummaryCliTests : IDisposable
         Assert.False(File.Exists(bad));
         Assert.False(File.Exists(Path.Combine(_dataDirectory, "none.docx")));
         Assert.Empty(Directory.GetFiles(_dataDirectory, "*.tmp"));
+
+        if (!File.Exists("/usr/bin/chromium"))
+        {
+            Assert.False(EcoEnforceApp.IsCi, "CI=true but /usr/bin/chromium is missing: the PDF summary cannot be skipped in CI.");
+            Assert.Skip("/usr/bin/chromium is not installed.");
+        }
+        var pdf = Path.Combine(_dataDirectory, "总结.pdf");
+        Assert.Equal(0, await RunAsync("report", "summary", "--plan", "2022", "-o", pdf));
+        var bytes = await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken);
+        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
     }
 
     public void Dispose()

@@ -7,7 +7,7 @@ namespace EcoEnforce.Common.Pdf;
 public sealed class PdfException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Prints an HTML document to PDF with the server's headless Chromium. Chromium lays out Chinese text and
-/// fonts correctly where the .NET PDF libraries we can get do not (see docs/STACK: TTC fonts, no layout engine). Each
+/// fonts correctly where the .NET PDF libraries we can get do not (PDFsharp fails on the TTC CJK fonts and has no layout engine). Each
 /// run gets its own temporary directory (page and browser profile), removed afterwards whatever happens.</summary>
 public sealed class ChromiumPdf(string chromiumPath, TimeSpan timeout)
 {

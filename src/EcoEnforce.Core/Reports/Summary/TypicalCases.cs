@@ -32,7 +32,7 @@ public static class TypicalCases
             var last = await db.TypicalCases.Where(c => c.Year == command.Year).Select(c => (int?)c.SortOrder).MaxAsync(ct) ?? 0;
             var chosen = new TypicalCase
             {
-                Year = command.Year, ProblemId = command.ProblemId, Summary = ProblemClean(command.Summary),
+                Year = command.Year, ProblemId = command.ProblemId, Summary = Problems.ProblemRules.Clean(command.Summary),
                 SortOrder = command.SortOrder ?? Math.Min(last + 1, MaxSortOrder),
                 ChosenAtUtc = clock.GetUtcNow().UtcDateTime, ChosenBy = actor.Name,
             };
@@ -56,7 +56,7 @@ public static class TypicalCases
             var chosen = await db.TypicalCases.FirstOrDefaultAsync(c => c.Id == command.Id, ct);
             if (chosen is null) errors.Add(new(nameof(command.Id), "典型案例不存在"));
             if (errors.Count > 0) return Result<int>.Fail(errors);
-            chosen!.Summary = ProblemClean(command.Summary);
+            chosen!.Summary = Problems.ProblemRules.Clean(command.Summary);
             chosen.SortOrder = command.SortOrder;
             await db.SaveChangesAsync(ct);
             return Result<int>.Ok(chosen.Id);
@@ -78,7 +78,5 @@ public static class TypicalCases
             if (sortOrder is < 0 or > MaxSortOrder) errors.Add(new("SortOrder", $"排序应为 0 至 {MaxSortOrder} 的整数"));
             return errors;
         }
-
-        private static string? ProblemClean(string? text) => Problems.ProblemRules.Clean(text);
     }
 }
