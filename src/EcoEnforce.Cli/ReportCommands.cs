@@ -17,6 +17,7 @@ internal static class ReportCommands
         var report = new Command("report", "报表：月度工作情况报表（附表2）、联络员名单（附表1）、年度总结");
         report.Subcommands.Add(Monthly(services));
         report.Subcommands.Add(Roster(services));
+        report.Subcommands.Add(SummaryCommand.Create(services));
         return report;
     }
 

@@ -37,5 +37,7 @@ public static class FeatureRegistration
         .AddScoped<Inspections.WorkOnTask.Handler>()
         .AddScoped<Problems.RecordEscalation.Handler>()
         .AddScoped<Reports.Roster.Handler>()
-        .AddScoped<Reports.MonthlyReports.Handler>();
+        .AddScoped<Reports.MonthlyReports.Handler>()
+        .AddScoped<Reports.Summary.TypicalCases.Handler>()
+        .AddSingleton(sp => Common.Pdf.ChromiumPdf.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
 }
