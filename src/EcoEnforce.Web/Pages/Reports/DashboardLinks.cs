@@ -39,4 +39,5 @@ public sealed class DashboardLinks(Figures.Filter filter)
 }
 
 /// <summary>The model of one counted-list card (_DashboardCounts).</summary>
-public sealed record DashboardCounts(string Title, string CanvasId, string Description, IReadOnlyList<LabelCount> Rows, Func<string, string> Link);
+public sealed record DashboardCounts(string Title, string CanvasId, string Description, IReadOnlyList<LabelCount> Rows, Func<string, string> Link,
+    bool Wide = false);
