@@ -100,11 +100,16 @@ public abstract partial class AppTests<TApp>
     }
 
     [Fact]
-    public async Task Dashboard_figures_api_needs_a_signed_in_user()
+    public async Task Dashboard_and_its_api_need_a_signed_in_user_and_the_api_is_documented()
     {
         App.SkipIfUnavailable();
-        var response = await App.Anonymous().GetAsync("/api/v1/reports/figures?year=2031", Ct);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var anonymous = App.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/reports/figures?year=2031", Ct)).StatusCode);
+        var page = await anonymous.GetAsync("/Reports/Dashboard", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Account/Login", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var doc = await (await ApiAsync()).GetStringAsync("/openapi/v1.json", Ct);
+        Assert.Contains("/api/v1/reports/figures", doc, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +133,7 @@ public abstract partial class AppTests<TApp>
         // The drill-down lands on a ledger holding exactly the problems counted: the year's water problems.
         var ledger = await client.GetStringAsync("/Ledger?Year=2032&Category=Water", Ct);
         Assert.Contains("共 2 个问题", ledger, StringComparison.Ordinal);
+        Assert.Contains("共 1 个问题", await client.GetStringAsync($"/Ledger?Year=2032&UnitId={data.UnitB}", Ct), StringComparison.Ordinal);
 
         var (user, password) = await App.CreateUserAsync(Accounts.Roles.Liaison, data.UnitA);
         var liaison = await SignedInAsync(user, password);
