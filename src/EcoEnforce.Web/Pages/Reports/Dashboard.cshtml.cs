@@ -8,6 +8,7 @@ using EcoEnforce.Reports;
 using EcoEnforce.Web.Api;
 using EcoEnforce.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,10 +23,10 @@ public sealed class DashboardModel(EcoEnforceDb db, TimeProvider clock) : PageMo
     /// a name containing "&lt;/script&gt;" cannot end the JSON block early.</summary>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? Month { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Month { get; set; }
 
     public FiguresDto Figures { get; private set; } = null!;
     public string FiguresJson { get; private set; } = "{}";
