@@ -14,6 +14,7 @@ public static class ApiRegistration
         v1.MapDrawsApi();
         v1.MapInspectionsApi();
         v1.MapInspectionWriteApi();
+        v1.MapReportsApi();
         app.MapEvidenceEndpoints(v1);
         return app;
     }

@@ -28,6 +28,8 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     /// <summary>yyyy-MM.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    /// <summary>承办单位 and found-in year: the report dashboard's drill-down links carry them so the list matches its numbers.</summary>
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     public IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
     public IReadOnlyList<RepeatOffender> Repeat { get; private set; } = [];
@@ -45,7 +47,9 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
         Rows = await ledger.HandleAsync(new EcoEnforce.Problems.Ledger.Filter
         {
             Category = Category, Source = Source, Measure = Measure, Status = Status, TownshipId = TownshipId, CampaignId = CampaignId,
-            UnitId = UnitId, Month = month, Overdue = Overdue ? true : null,
+            Month = month, Overdue = Overdue ? true : null, UnitId = UnitId,
+            FoundFrom = Year is { } y and >= 1 and <= 9999 ? new DateOnly(y, 1, 1) : null,
+            FoundTo = Year is { } y2 and >= 1 and <= 9999 ? new DateOnly(y2, 12, 31) : null,
         }, ct);
         if (UnitId is { } unit) UnitName = await db.Departments.Where(d => d.Id == unit).Select(d => d.Name).FirstOrDefaultAsync(ct);
         var repeatOffenders = await repeat.HandleAsync(new RepeatOffenders.Query(), ct);
