@@ -28,7 +28,7 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     /// <summary>yyyy-MM.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
-    /// <summary>承办单位 and found-in year: the report dashboard's drill-down links carry them so the list matches its numbers.</summary>
+    /// <summary>The year found in: the report dashboard's drill-down links carry it so the list matches its numbers.</summary>
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     public IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
