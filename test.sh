@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-packages=(postgresql-15 postgresql-15-postgis-3 chromium fonts-noto-cjk fonts-wqy-microhei libreoffice-calc poppler-utils)
+packages=(postgresql-15 postgresql-15-postgis-3 chromium fonts-noto-cjk fonts-wqy-microhei libreoffice-calc libreoffice-writer poppler-utils)
 if [ "$(id -u)" = 0 ]; then
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using EcoEnforce.Common.Excel;
 using EcoEnforce.Data;
 using EcoEnforce.Reports;
@@ -102,5 +103,40 @@ public abstract partial class AppTests<TApp>
         Assert.Contains(rows, r => r.Cells.Values.Contains($"填报单位：{MonthlyForm.DistrictName}"));
         var header = rows.Single(r => r.Cells.GetValueOrDefault(0) == "序号").RowNumber;
         Assert.Equal(district.Rows.Count, rows.Count(r => r.RowNumber > header && int.TryParse(r.Cells.GetValueOrDefault(0), out _)));
+    }
+
+    [Fact]
+    public async Task Over_the_api_a_unit_submits_its_own_report_only_and_the_bureau_reads_the_board_and_approves()
+    {
+        var (_, _, water) = await LiduAsync();
+        var baitao = await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Departments.Where(d => d.Name == "白涛街道").Select(d => d.Id).FirstAsync(Ct));
+        var (user, password) = await App.CreateUserAsync(Accounts.Roles.Liaison, baitao);
+        var liaison = await ApiAsync(user, password);
+        var own = $"/api/v1/reports/monthly/{water}/units/{baitao}/2022-10";
+        var refused = await liaison.PostAsJsonAsync($"/api/v1/reports/monthly/{water}/units/{baitao + 1}/2022-10/submit", new { filedBy = "周", phone = "023-72210000" }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var incomplete = await liaison.PostAsJsonAsync(own + "/submit", new { filedBy = "周" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Contains("报送前请填写联系电话", await incomplete.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var submitted = await liaison.PostAsJsonAsync(own + "/submit", new { filedBy = "周", phone = "023-72210000" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.GetAsync($"/api/v1/reports/monthly?campaignId={water}&month=2022-10", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.PostAsJsonAsync($"/api/v1/reports/monthly/{id}/approve", new { }, Ct)).StatusCode);
+
+        var (chiefName, chiefPassword) = await App.CreateUserAsync(Accounts.Roles.SectionChief);
+        var chief = await ApiAsync(chiefName, chiefPassword);
+        var bad = await chief.GetAsync($"/api/v1/reports/monthly?campaignId={water}&month=2022-13", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("月份应为", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var board = await chief.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/reports/monthly?campaignId={water}&month=2022-10", Ct);
+        var line = board.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetInt32() == baitao);
+        Assert.Equal("Submitted", line.GetProperty("status").GetString());
+        Assert.False(line.GetProperty("onTime").GetBoolean()); // submitted years after 25 October 2022
+        Assert.Equal(HttpStatusCode.OK, (await chief.PostAsJsonAsync($"/api/v1/reports/monthly/{id}/approve", new { comment = "同意" }, Ct)).StatusCode);
+        var unit = await liaison.GetFromJsonAsync<System.Text.Json.JsonElement>(own, Ct);
+        Assert.True(unit.GetProperty("frozen").GetBoolean());
+        Assert.Equal("Approved", unit.GetProperty("revisions")[0].GetProperty("status").GetString());
+        Assert.Equal("白涛街道", unit.GetProperty("form").GetProperty("unitName").GetString());
     }
 }

@@ -122,9 +122,9 @@ public abstract partial class AppTests<TApp>
     public async Task Forms_without_an_antiforgery_token_are_refused()
     {
         var client = await SignedInAsync();
-        var response = await client.PostAsync("/Plans/1?handler=Copy", new FormUrlEncodedContent(new Dictionary<string, string> { ["year"] = "2031" }), Ct);
+        var response = await client.PostAsync("/Plans/1?handler=Copy", new FormUrlEncodedContent(new Dictionary<string, string> { ["year"] = "2097" }), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var created = await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Plans.AnyAsync(p => p.Year == 2031, Ct));
+        var created = await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().Plans.AnyAsync(p => p.Year == 2097, Ct));
         Assert.False(created);
     }
 

@@ -15,6 +15,7 @@ public static class ApiRegistration
         v1.MapInspectionsApi();
         v1.MapInspectionWriteApi();
         v1.MapReportsApi();
+        v1.MapMonthlyReportsApi();
         app.MapEvidenceEndpoints(v1);
         return app;
     }

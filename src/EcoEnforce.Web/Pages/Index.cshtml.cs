@@ -40,7 +40,7 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock) : PageModel
         OpenProblems = await db.Problems.CountAsync(p => p.Status != EcoEnforce.Problems.ProblemStatus.Closed, ct);
         OverdueProblems = await db.Problems.CountAsync(p => p.Status != EcoEnforce.Problems.ProblemStatus.Closed && p.RectificationDeadline != null && p.RectificationDeadline < today, ct);
         ValidInspectors = await db.Inspectors.CountAsync(i => i.IsActive && i.CertificateValidFrom <= today && today <= i.CertificateValidTo, ct);
-        if ((await Reports.ReportAccess.ForAsync(db, User, ct)).OwnUnit is { } unit)
+        if ((await Infrastructure.ReportAccess.ForAsync(db, User, ct)).OwnUnit is { } unit)
             Owed = await EcoEnforce.Reports.MonthlyBoard.OwedByAsync(db, clock, unit, ct);
         Plans = await db.Plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Version)
             .Select(p => new PlanRow(p.Id, p.Year, p.Title, p.Version, p.Status, p.Campaigns.Count))

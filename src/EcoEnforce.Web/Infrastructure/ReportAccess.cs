@@ -3,7 +3,7 @@ using EcoEnforce.Accounts;
 using EcoEnforce.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace EcoEnforce.Web.Pages.Reports;
+namespace EcoEnforce.Web.Infrastructure;
 
 /// <summary>Who may do what with a monthly report: a user files for his own unit (an administrator for any); section
 /// chiefs, leaders and administrators review; bureau staff read every unit's, a liaison officer only his own.</summary>
