@@ -38,6 +38,7 @@ public static class FeatureRegistration
         .AddScoped<Problems.RecordEscalation.Handler>()
         .AddScoped<Reports.Roster.Handler>()
         .AddScoped<Reports.MonthlyReports.Handler>()
+        .AddScoped<Disclosure.Publications.Handler>()
         .AddScoped<Reports.Summary.TypicalCases.Handler>()
         .AddSingleton(sp => Common.Pdf.ChromiumPdf.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
 }

@@ -25,6 +25,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<EcoEnforceDb>("database");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "EcoEnforce.Antiforgery");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxBytes);
 builder.Services.AddHj212Receiver(builder.Configuration);
+builder.Services.AddPublicRateLimit(builder.Configuration);
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {
     kestrel.Limits.MaxRequestBodySize = UploadLimits.MaxBytes + 64 * 1024;
@@ -46,6 +47,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseException
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseSecurityHeaders();
+app.UsePublicRateLimit();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
@@ -56,6 +58,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorPages();
 app.MapEcoEnforceApi();
+app.MapPublicData();
 
 app.Run();
 

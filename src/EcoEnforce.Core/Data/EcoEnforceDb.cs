@@ -43,6 +43,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Reports.RosterEntry> RosterEntries => Set<Reports.RosterEntry>();
     public DbSet<Reports.MonthlyReport> MonthlyReports => Set<Reports.MonthlyReport>();
     public DbSet<Reports.TypicalCase> TypicalCases => Set<Reports.TypicalCase>();
+    public DbSet<Disclosure.Publication> Publications => Set<Disclosure.Publication>();
     public DbSet<Inspections.InspectionRecord> InspectionRecords => Set<Inspections.InspectionRecord>();
     public DbSet<Inspections.ChecklistAnswer> ChecklistAnswers => Set<Inspections.ChecklistAnswer>();
 

@@ -72,6 +72,10 @@ public static class DemoInspections
                 if (!cancelled && random.Next(100) < 45) problems.Add((task, ProblemAt(task, enterprise, water, day, random, nowUtc)));
             }
         }
+        // Decision numbers run in order through the year, as a register would number them.
+        var number = 100;
+        foreach (var measure in problems.SelectMany(p => p.Item2.Measures).Where(m => m.Kind == MeasureKind.Penalty).OrderBy(m => m.TakenOn))
+            measure.DecisionNumber = $"渝（涪）环罚〔2022〕{++number}号（示例）";
         return (tasks, problems);
     }
 
@@ -119,7 +123,6 @@ public static class DemoInspections
         problem.Measures.Add(new ProblemMeasure
         {
             Kind = kind, TakenOn = on, FineWan = fine, RecordedAtUtc = nowUtc, RecordedBy = Actor,
-            DecisionNumber = kind == MeasureKind.Penalty ? $"渝（涪）环罚〔2022〕{100 + problem.Measures.Count + on.DayOfYear}号（示例）" : null,
         });
         Event(problem, ProblemEventKind.MeasureAdded, on, Common.Labels.MeasureKinds[kind] + (fine is { } f ? $"，罚款 {f} 万元" : ""), nowUtc);
     }

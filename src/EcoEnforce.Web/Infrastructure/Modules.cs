@@ -8,6 +8,5 @@ public static class Modules
     public static readonly IReadOnlyList<Module> All =
     [
         new("Complaints", "投诉与地图", "12345投诉热点、考点300米、空气站3公里、沿江1公里等区域地图。", 9),
-        new("Disclosure", "信息公开", "抽查结果、处罚决定按期公开，个人信息脱敏，公开率统计。", 7),
     ];
 }
