@@ -25,6 +25,7 @@ public sealed class PublicationTests : IDisposable
     /// then 10/10, 10/11, 10/12 — due 12 October.</summary>
     private async Task<int> PenaltyAsync(string number)
     {
+        _db.Clock.Now = China(9, 28, 12);
         var e = await _db.AddEnterpriseAsync();
         var problem = await _db.OpenAsync(ProblemTestDb.Water(e, new(2022, 9, 20)));
         var added = await _db.Run<AddMeasure.Handler, Result<int>>(h => h.HandleAsync(new(problem, MeasureKind.Penalty, new(2022, 9, 28), number, 2m), Ct));

@@ -38,7 +38,7 @@ public sealed class ListModel(EcoEnforceDb db) : PageModel
         Total = all.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Items = [.. all.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
-        Campaigns = [.. (await db.Campaigns.AsNoTracking().Where(c => c.Plan!.Status == Campaigns.PlanStatus.Published)
+        Campaigns = [.. (await db.Campaigns.AsNoTracking().Where(c => c.Plan!.Status == EcoEnforce.Campaigns.PlanStatus.Published)
             .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).Select(c => new { c.Id, Name = c.Plan!.Year + "年" + c.ShortName }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name))];
         Townships = [.. (await EcoEnforce.Organisation.DepartmentQueries.TownshipsAsync(db, ct)).Select(t => (t.Id, t.Name))];
