@@ -193,4 +193,39 @@ public abstract partial class AppTests<TApp>
         var liaison = await SignedInAsAsync(Accounts.Roles.Liaison);
         Assert.Equal(HttpStatusCode.Redirect, (await liaison.GetAsync("/Disclosure", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_drawn_inspections_result_is_published_with_its_draw_and_commitment_and_counts_towards_the_rate()
+    {
+        var api = await ApiAsync();
+        var ruleSetId = await SeededRuleSetIdAsync("2022年水专项季度抽查");
+        var draw = await DrawAsync(api, new { ruleSetId, year = 2025, quarter = 4, execute = true });
+        var (taskId, entity) = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EcoEnforceDb>();
+            var drawId = draw.GetProperty("id").GetInt32();
+            var task = await db.InspectionTasks.Include(t => t.Enterprise).Where(t => t.Campaigns.Any(c => c.DrawId == drawId)).OrderBy(t => t.Id).FirstAsync(Ct);
+            task.Status = Inspections.TaskStatus.Done;
+            task.InspectedOn = new DateOnly(2025, 11, 10);
+            await db.SaveChangesAsync(Ct);
+            return (task.Id, task.Enterprise!.Name);
+        });
+        var officer = await SignedInAsAsync(Accounts.Roles.Inspector);
+        var drafted = await officer.PostFormAsync("/Disclosure?Year=2025&handler=PrepareResult", new() { ["taskId"] = $"{taskId}" }, "/Disclosure?Year=2025");
+        var item = drafted.Headers.Location!.OriginalString;
+        await officer.PostFormAsync(item + "?handler=Submit", [], item);
+        var chief = await SignedInAsAsync(Accounts.Roles.SectionChief);
+        await chief.PostFormAsync(item + "?handler=Approve", [], item);
+
+        var visitor = App.Anonymous();
+        var list = await visitor.GetStringAsync("/public/results?Year=2025&Outcome=clean", Ct);
+        Assert.Contains(entity, list, StringComparison.Ordinal);
+        var page = await visitor.GetStringAsync($"/public/items/{item.Split('/')[^1]}", Ct);
+        Assert.Contains(draw.GetProperty("seedSha256").GetString()!, page, StringComparison.Ordinal);
+        Assert.Contains("未发现问题", page, StringComparison.Ordinal);
+        Assert.Contains(entity, await visitor.GetStringAsync("/public/data/results.csv?year=2025", Ct), StringComparison.Ordinal);
+        var rate = await chief.GetStringAsync("/Disclosure?Year=2025", Ct);
+        Assert.Contains("id=\"rate\">100%", rate, StringComparison.Ordinal); // the only one due in 2025, published
+        Assert.Contains("逾期公开", rate, StringComparison.Ordinal); // published today, years after its deadline
+    }
 }

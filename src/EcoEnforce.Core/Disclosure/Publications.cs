@@ -39,12 +39,22 @@ public static class Publications
         /// <summary>Drafts the result of a done 双随机 inspection from the task, its draw and the problems found there.</summary>
         public async Task<Result<int>> PrepareInspectionResultAsync(int taskId, CancellationToken ct)
         {
+            if (await OpenRevisionAsync(TaskKey(taskId), ct) is { } open) return Result<int>.Ok(open.Id);
+            var built = await BuildInspectionResultAsync(taskId, ct);
+            if (!built.Succeeded) return Result<int>.Fail(built.Errors);
+            var (task, json) = built.Value!;
+            return await AddDraftAsync(PublicationKind.InspectionResult, TaskKey(taskId), $"{task.Enterprise!.Name} 双随机抽查结果",
+                task.InspectedOn!.Value, task.Campaigns.Select(c => (int?)c.CampaignId).FirstOrDefault(), task.Enterprise.TownshipId, json, ct);
+        }
+
+        /// <summary>The public content of an inspection result as the records stand now (problems' rectification included).</summary>
+        private async Task<Result<(InspectionTask Task, string Json)>> BuildInspectionResultAsync(int taskId, CancellationToken ct)
+        {
             var task = await db.InspectionTasks.AsNoTracking().Include(t => t.Enterprise!).ThenInclude(e => e.Township)
                 .Include(t => t.Campaigns).ThenInclude(c => c.Campaign).FirstOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null) return Result<int>.Fail("TaskId", "检查任务不存在");
-            if (task.Status != TaskStatus.Done || task.InspectedOn is not { } inspectedOn) return Result<int>.Fail("TaskId", "检查完成后才能公开检查结果");
-            if (await OpenRevisionAsync(TaskKey(taskId), ct) is { } open) return Result<int>.Ok(open.Id);
-
+            if (task is null) return Result<(InspectionTask, string)>.Fail("TaskId", "检查任务不存在");
+            if (task.Status != TaskStatus.Done || task.InspectedOn is not { } inspectedOn)
+                return Result<(InspectionTask, string)>.Fail("TaskId", "检查完成后才能公开检查结果");
             var drawIds = task.Campaigns.Where(c => c.DrawId != null).Select(c => c.DrawId!.Value).ToList();
             var draw = await db.Draws.AsNoTracking().Where(d => drawIds.Contains(d.Id)).OrderBy(d => d.Id)
                 .Select(d => new { d.Title, d.SeedSha256 }).FirstOrDefaultAsync(ct);
@@ -57,9 +67,7 @@ public static class Publications
                 [.. problems.Select(p => new DisclosedProblem(ProblemLabels.Category(p), Mask(p.Description, names),
                     p.Status == ProblemStatus.Closed ? "已整改" : p.RectificationDeadline is { } d ? $"整改中（时限 {d:yyyy-MM-dd}）" : "整改中"))],
                 Authority);
-            return await AddDraftAsync(PublicationKind.InspectionResult, TaskKey(taskId), $"{task.Enterprise.Name} 双随机抽查结果",
-                inspectedOn, task.Campaigns.Select(c => (int?)c.CampaignId).FirstOrDefault(), task.Enterprise.TownshipId,
-                PublicJson.Serialize(content), ct);
+            return Result<(InspectionTask, string)>.Ok((task, PublicJson.Serialize(content)));
         }
 
         /// <summary>Drafts (or redrafts) a penalty decision for a 行政处罚 measure with the author's text, masked.</summary>
@@ -140,8 +148,9 @@ public static class Publications
             return null;
         }, ct);
 
-        /// <summary>Starts a correction of a published item: a new draft revision with the same content and a public note
-        /// saying what was corrected; it replaces the published one only once reviewed.</summary>
+        /// <summary>Starts a correction of a published item: a new draft revision with a public note saying what changed;
+        /// it replaces the published one only once reviewed. An inspection result is rebuilt from the records, so this
+        /// is also how the public learns that its problems have been put right.</summary>
         public async Task<Result<int>> CorrectAsync(int id, string? note, CancellationToken ct)
         {
             var published = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -150,6 +159,9 @@ public static class Publications
             if (await OpenRevisionAsync(published.ItemKey, ct) is { } open) return Result<int>.Ok(open.Id);
             var revision = Copy(published);
             revision.PublicNote = note.Trim();
+            if (published.Kind == PublicationKind.InspectionResult
+                && await BuildInspectionResultAsync(int.Parse(published.ItemKey["task:".Length..], System.Globalization.CultureInfo.InvariantCulture), ct) is { Succeeded: true } rebuilt)
+                revision.ContentJson = rebuilt.Value.Json;
             db.Publications.Add(revision);
             await db.SaveChangesAsync(ct);
             return Result<int>.Ok(revision.Id);
