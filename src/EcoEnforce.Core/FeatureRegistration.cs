@@ -39,6 +39,8 @@ public static class FeatureRegistration
         .AddScoped<Reports.Roster.Handler>()
         .AddScoped<Reports.MonthlyReports.Handler>()
         .AddScoped<Disclosure.Publications.Handler>()
+        .AddScoped<Monitoring.Leads.LeadScanner>()
+        .AddScoped<Monitoring.Leads.DecideLead>()
         .AddScoped<Reports.Summary.TypicalCases.Handler>()
         .AddSingleton(sp => Common.Pdf.ChromiumPdf.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
 }

@@ -26,6 +26,7 @@ builder.Services.AddAntiforgery(o => o.Cookie.Name = "EcoEnforce.Antiforgery");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxBytes);
 builder.Services.AddHj212Receiver(builder.Configuration);
 builder.Services.AddPublicRateLimit(builder.Configuration);
+builder.Services.AddHostedService<LeadScanService>();
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {
     kestrel.Limits.MaxRequestBodySize = UploadLimits.MaxBytes + 64 * 1024;

@@ -44,6 +44,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Reports.MonthlyReport> MonthlyReports => Set<Reports.MonthlyReport>();
     public DbSet<Reports.TypicalCase> TypicalCases => Set<Reports.TypicalCase>();
     public DbSet<Disclosure.Publication> Publications => Set<Disclosure.Publication>();
+    public DbSet<Monitoring.Leads.Lead> Leads => Set<Monitoring.Leads.Lead>();
     public DbSet<Inspections.InspectionRecord> InspectionRecords => Set<Inspections.InspectionRecord>();
     public DbSet<Inspections.ChecklistAnswer> ChecklistAnswers => Set<Inspections.ChecklistAnswer>();
 

@@ -64,3 +64,22 @@ public sealed class UnknownDeviceConfiguration : IEntityTypeConfiguration<Unknow
         b.Property(d => d.LastPeer).HasMaxLength(64);
     }
 }
+
+public sealed class LeadConfiguration : IEntityTypeConfiguration<Monitoring.Leads.Lead>
+{
+    public void Configure(EntityTypeBuilder<Monitoring.Leads.Lead> b)
+    {
+        b.Property(l => l.Signature).HasMaxLength(40);
+        b.Property(l => l.PollutantCode).HasMaxLength(20);
+        b.Property(l => l.Explanation).HasMaxLength(1000);
+        b.Property(l => l.DismissReason).HasMaxLength(500);
+        b.Property(l => l.DecidedBy).HasMaxLength(100);
+        b.Property(l => l.Status).IsConcurrencyToken();
+        b.HasOne(l => l.MonitoringPoint).WithMany().HasForeignKey(l => l.MonitoringPointId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Registry.Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Inspections.InspectionTask>().WithMany().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Restrict);
+        // A re-scan over the same hours finds the same stretch: one lead, not two.
+        b.HasIndex(l => new { l.MonitoringPointId, l.Signature, l.PollutantCode, l.FromUtc }).IsUnique();
+        b.HasIndex(l => new { l.Status, l.EnterpriseId });
+    }
+}

@@ -10,9 +10,11 @@ namespace EcoEnforce.Web.Pages.Inspections;
 
 /// <summary>A task that does not come from a draw (complaint, referral, data lead, transfer, routine), with its team.</summary>
 [Authorize(Policy = Infrastructure.Policies.Editor)]
-public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, TimeProvider clock) : PageModel
+public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, EcoEnforce.Monitoring.Leads.DecideLead leads, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? CreditCode { get; set; }
+    /// <summary>A monitoring-data lead this task follows up (大数据平台推动); it is marked as tasked once the task exists.</summary>
+    [BindProperty(SupportsGet = true)] public long? LeadId { get; set; }
     [BindProperty] public TaskSource Source { get; set; } = TaskSource.Complaint;
     [BindProperty] public string? SourceNote { get; set; }
     [BindProperty] public List<int> CampaignIds { get; set; } = [];
@@ -34,6 +36,15 @@ public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, TimePr
         var today = ChinaTime.Today(clock);
         (WindowStart, WindowEnd, PlannedOn) = (today, today.AddDays(14), today);
         await LoadAsync(ct);
+        if (LeadId is { } leadId && await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == leadId, ct) is { } lead)
+        {
+            CreditCode = await db.Enterprises.Where(e => e.Id == lead.EnterpriseId).Select(e => e.CreditCode).FirstOrDefaultAsync(ct);
+            Source = TaskSource.DataLead;
+            Unannounced = true; // data fraud is checked without warning
+            var note = $"数据线索#{lead.Id}：{lead.Explanation}";
+            SourceNote = note.Length > 200 ? note[..200] : note;
+            CampaignIds = [.. CampaignChoices.Where(c => c.Kind == EcoEnforce.Campaigns.CampaignKind.AutoMonitoringFraud).Take(1).Select(c => c.Id)];
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -44,6 +55,7 @@ public sealed class NewModel(EcoEnforceDb db, CreateTask.Handler handler, TimePr
             ? Result<int>.Fail("CreditCode", "名录中没有该统一社会信用代码的检查对象")
             : await handler.HandleAsync(new CreateTask.Command(entityId.Value, Source, SourceNote, CampaignIds, WindowStart, WindowEnd, PlannedOn, Mode,
                 Unannounced, InspectorIds, UnitId), ct);
+        if (result.Succeeded && LeadId is { } followed) await leads.LinkTaskAsync(followed, result.Value, ct);
         if (result.Succeeded) return Redirect($"/Inspections/{result.Value}");
         Errors = [.. result.Errors.Select(e => e.Message)];
         ModelState.Clear();
