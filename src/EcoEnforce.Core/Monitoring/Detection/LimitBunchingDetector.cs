@@ -1,0 +1,112 @@
+namespace EcoEnforce.Monitoring.Detection;
+
+/// <summary>Thresholds for <see cref="LimitBunchingDetector"/>.</summary>
+/// <param name="BandLow">The band just below the limit starts at this fraction of it (85%).</param>
+/// <param name="Window">Windows of this length are judged separately (7 days: long enough for a few hundred hourly
+/// values, short enough to show when the bunching started); a series shorter than two windows is judged whole.</param>
+/// <param name="MinValues">Fewer positive values in a window than this say nothing (two days of hourly data).</param>
+/// <param name="MinRatio">Observed values in the band must exceed the prediction by this factor …</param>
+/// <param name="MinZ">… and by this many Poisson standard deviations, so a few extra values never fire.</param>
+/// <param name="MinExcess">… and by at least this many values.</param>
+public sealed record LimitBunchingOptions(
+    double BandLow = 0.85,
+    TimeSpan? Window = null,
+    int MinValues = 48,
+    double MinRatio = 1.5,
+    double MinZ = 4,
+    int MinExcess = 10)
+{
+    public TimeSpan WindowOrDefault => Window ?? TimeSpan.FromDays(7);
+}
+
+/// <summary>Signature 2, 贴限: too many values just under the limit. The prediction is a log-normal fitted on the
+/// lower half of the window's own values (median and 16th percentile): pushing values that would exceed the limit down
+/// into the band leaves that half untouched, while a plant that simply runs near the limit has a wide lower half that
+/// predicts its crowded band.</summary>
+public sealed class LimitBunchingDetector(LimitBunchingOptions? options = null) : IDetector
+{
+    private readonly LimitBunchingOptions _o = options ?? new();
+
+    public string Signature => "limit-bunching";
+
+    public string Title => "贴限";
+
+    public IEnumerable<Detection> Detect(SeriesSet set)
+    {
+        var result = new List<Detection>();
+        foreach (var s in set.All)
+        {
+            if (s.Limit is not { } limit || limit <= 0 || s.Count == 0) continue;
+            var perWindow = Math.Max(1, (int)(_o.WindowOrDefault / s.Interval));
+            var windows = s.Count < 2 * perWindow ? 1 : s.Count / perWindow;
+            var buffer = new double[windows == 1 ? s.Count : s.Count - (windows - 1) * perWindow];
+            Detection? open = null;
+            for (var w = 0; w < windows; w++)
+            {
+                var first = w * perWindow;
+                var last = w == windows - 1 ? s.Count - 1 : first + perWindow - 1;
+                var found = Judge(s, limit, first, last, buffer);
+                if (found is null)
+                {
+                    if (open is not null) result.Add(open);
+                    open = null;
+                }
+                else if (open is null) open = found;
+                else open = open with { LastIndex = found.LastIndex, To = found.To, Score = Math.Max(open.Score, found.Score),
+                    Explanation = open.Explanation + "；" + found.Explanation };
+            }
+            if (open is not null) result.Add(open);
+        }
+        return result;
+    }
+
+    private Detection? Judge(Series s, double limit, int first, int last, double[] buffer)
+    {
+        var flags = s.Flags;
+        int n = 0, inBand = 0, above = 0;
+        var bandLow = _o.BandLow * limit;
+        for (var i = first; i <= last; i++)
+        {
+            var v = s.Values[i];
+            if (!(v > 0)) continue;
+            if (flags is not null && i < flags.Length && flags[i] is { } f && !DetectionText.IsFlag(f, 'N')) continue;
+            buffer[n++] = v;
+            if (v >= limit) above++;
+            else if (v >= bandLow) inBand++;
+        }
+        if (n < _o.MinValues) return null;
+        Array.Sort(buffer, 0, n);
+        var median = buffer[n / 2];
+        var p16 = buffer[(int)(0.1587 * (n - 1))];
+        if (!(median > p16)) return null; // no spread: a constant is 恒值, not 贴限
+        var mu = Math.Log(median);
+        var sigma = mu - Math.Log(p16);
+        var pLimit = Normal.Cdf((Math.Log(limit) - mu) / sigma);
+        var pBand = pLimit - Normal.Cdf((Math.Log(bandLow) - mu) / sigma);
+        var expected = n * pBand;
+        var expectedAbove = n * (1 - pLimit);
+        var excess = inBand - expected;
+        var z = excess / Math.Sqrt(Math.Max(expected, 1));
+        if (inBand < _o.MinRatio * expected || z < _o.MinZ || excess < _o.MinExcess) return null;
+
+        var score = 0.4 + 0.3 * Math.Clamp((inBand / Math.Max(expected, 1) - _o.MinRatio) / 3, 0, 1)
+            + 0.3 * Math.Clamp(1 - above / Math.Max(expectedAbove, 1), 0, 1);
+        return DetectionText.Make(Signature, s, first, last, score,
+            $"{s.Name} 在 {DetectionText.Span(s.TimeOf(first), s.TimeOf(last))} 的 {n} 个有效值中，有 {inBand} 个（{DetectionText.Pct((double)inBand / n)}）落在限值 {DetectionText.Num(limit)} 的 {DetectionText.Pct(_o.BandLow)}–100% 区间，"
+            + $"按该设备自身分布预计约 {expected:0} 个；超过限值的 {above} 个（预计约 {expectedAbove:0} 个），疑似贴限控制");
+    }
+}
+
+/// <summary>The standard normal distribution function (Abramowitz–Stegun 7.1.26, error below 1.5e-7).</summary>
+internal static class Normal
+{
+    public static double Cdf(double z)
+    {
+        if (double.IsPositiveInfinity(z)) return 1;
+        if (double.IsNegativeInfinity(z)) return 0;
+        var x = Math.Abs(z) / Math.Sqrt(2);
+        var t = 1 / (1 + 0.3275911 * x);
+        var erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x);
+        return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+    }
+}
