@@ -104,17 +104,17 @@ public sealed class AggregateMismatchDetector(AggregateMismatchOptions? options 
             var r = mn[j] > minAvg ? Off(mn[j], minAvg) : full && mn[j] < minMin ? Off(mn[j], minMin) : 0;
             if (r > 0) return ($"{when}最小值 {DetectionText.Num(mn[j])}，而 {fine.Name} 同期最小为 {DetectionText.Num(minAvg)}（含分钟最小值 {DetectionText.Num(minMin)}）", r);
         }
-        if (full && couN == n && coarse.Cou is { } cc && j < cc.Length && !double.IsNaN(cc[j]) && Off(cc[j], couSum) is var r2 and > 0)
+        if (full && couN == n && coarse.Cou is { } cc && j < cc.Length && !double.IsNaN(cc[j]) && Off(cc[j], couSum, 0) is var r2 and > 0)
             return ($"{when}累计值 {DetectionText.Num(cc[j])}，而 {fine.Name} 同期累计为 {DetectionText.Num(couSum)}", r2);
         return (null, 0);
     }
 
     /// <summary>0 when within tolerance, else the relative difference (at least a small positive number).</summary>
-    private double Off(double reported, double computed)
+    private double Off(double reported, double computed, double? absolute = null)
     {
         var diff = Math.Abs(reported - computed);
         var scale = Math.Max(Math.Abs(reported), Math.Abs(computed));
-        if (diff <= Math.Max(_o.AbsoluteTolerance, _o.RelativeTolerance * scale)) return 0;
+        if (diff <= Math.Max(absolute ?? _o.AbsoluteTolerance, _o.RelativeTolerance * scale)) return 0;
         return Math.Max(1e-6, diff / Math.Max(scale, 1e-9));
     }
 }

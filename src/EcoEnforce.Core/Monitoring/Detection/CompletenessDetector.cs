@@ -41,7 +41,7 @@ public sealed class CompletenessDetector(CompletenessOptions? options = null) : 
         if (count == 0) return result;
         var state = PlantState.Of(set, count, _o.StoppedFraction);
         var load = set.First(SeriesRole.Load);
-        var loadSorted = load is null ? null : SortedValid(load.Values);
+        var loadSorted = load is null ? null : PlantState.Sample(load.Values);
         var reported = new List<Series>();
         foreach (var s in set.All)
         {
@@ -79,11 +79,10 @@ public sealed class CompletenessDetector(CompletenessOptions? options = null) : 
         int runFirst = -1, runLast = -1, runPeriods = 0, runMissing = 0;
         double runPct = 0;
         var runPctN = 0;
-        var key = PeriodOf(s.Start, hourly);
+        var periodEnd = PeriodEnd(s, 0, hourly); // index where the current hour or day ends: no date arithmetic per sample
         for (var i = 0; i <= s.Count; i++)
         {
-            var t = i < s.Count ? s.TimeOf(i) : DateTime.MaxValue;
-            if (i == s.Count || PeriodOf(t, hourly) != key)
+            if (i == periodEnd)
             {
                 var bad = needed > 0 && valid + 1e-9 < share * needed;
                 if (bad)
@@ -106,7 +105,7 @@ public sealed class CompletenessDetector(CompletenessOptions? options = null) : 
                     runFirst = -1;
                 }
                 if (i == s.Count) break;
-                key = PeriodOf(t, hourly);
+                periodEnd = PeriodEnd(s, i, hourly);
                 periodStart = i;
                 valid = needed = 0;
             }
@@ -155,25 +154,19 @@ public sealed class CompletenessDetector(CompletenessOptions? options = null) : 
             $"{s.Name} 在 {DetectionText.Span(s.TimeOf(first), s.TimeOf(last))} 有 {periods} 个{unit}不满足“{rule}”的有效性要求，共缺失或无效 {missing} 个数据{high}");
     }
 
-    private static DateTime PeriodOf(DateTime t, bool hourly) =>
-        hourly ? new DateTime(t.Year, t.Month, t.Day, t.Hour, 0, 0, t.Kind) : t.Date;
-
-    internal static double[] SortedValid(double[] values)
+    private static int PeriodEnd(Series s, int i, bool hourly)
     {
-        var n = 0;
-        foreach (var v in values) if (!double.IsNaN(v)) n++;
-        var sorted = new double[n];
-        n = 0;
-        foreach (var v in values) if (!double.IsNaN(v)) sorted[n++] = v;
-        Array.Sort(sorted);
-        return sorted;
+        var t = s.TimeOf(i);
+        var next = hourly ? new DateTime(t.Year, t.Month, t.Day, t.Hour, 0, 0, t.Kind).AddHours(1) : t.Date.AddDays(1);
+        var end = (int)Math.Ceiling((next - s.Start) / s.Interval - 1e-9);
+        return Math.Clamp(end, i + 1, s.Count);
     }
 
     /// <summary>Where the value expected at a sample sits in its usual distribution (0–1, NaN when unknown): the load's
     /// percentile when a load series is present, else the series' own mean at the same time on neighbouring days.</summary>
     private sealed class Expected(Series s, Series? load, double[]? loadSorted, int neighbourDays)
     {
-        private readonly double[] _own = SortedValid(s.Values);
+        private readonly double[] _own = PlantState.Sample(s.Values);
         private readonly int _perDay = (int)(TimeSpan.FromDays(1) / s.Interval);
 
         public string Source => load is null ? "相邻几天同一时段的数据" : $"{load.Name} 数据";

@@ -74,15 +74,29 @@ internal static class PlantState
     }
 
     /// <summary>The median of the positive valid values (0 when there are none): the level of normal operation.</summary>
-    public static double TypicalPositive(double[] values)
+    public static double TypicalPositive(double[] values, string?[]? flags = null)
     {
-        var n = 0;
-        foreach (var v in values) if (v > 0) n++;
-        if (n == 0) return 0;
-        var buffer = new double[n];
-        n = 0;
-        foreach (var v in values) if (v > 0) buffer[n++] = v;
-        Array.Sort(buffer);
-        return buffer[n / 2];
+        var sample = Sample(values, flags, positiveOnly: true);
+        return sample.Length == 0 ? 0 : sample[sample.Length / 2];
     }
+
+    /// <summary>At most <see cref="MaxSample"/> valid values (evenly strided, skipping flag F when flags are given),
+    /// sorted: enough for medians and percentile ranks to within a fraction of a percent without sorting millions of
+    /// minute values.</summary>
+    public static double[] Sample(double[] values, string?[]? flags = null, bool positiveOnly = false)
+    {
+        var stride = Math.Max(1, values.Length / MaxSample);
+        var n = 0;
+        for (var i = 0; i < values.Length; i += stride) if (Keep(values, flags, positiveOnly, i)) n++;
+        var sample = new double[n];
+        n = 0;
+        for (var i = 0; i < values.Length; i += stride) if (Keep(values, flags, positiveOnly, i)) sample[n++] = values[i];
+        Array.Sort(sample);
+        return sample;
+    }
+
+    public const int MaxSample = 8192;
+
+    private static bool Keep(double[] values, string?[]? flags, bool positiveOnly, int i) =>
+        (positiveOnly ? values[i] > 0 : !double.IsNaN(values[i])) && !(flags is not null && i < flags.Length && DetectionText.IsFlag(flags[i], 'F'));
 }

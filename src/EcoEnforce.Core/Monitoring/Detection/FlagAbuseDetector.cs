@@ -34,7 +34,7 @@ public sealed class FlagAbuseDetector(FlagAbuseOptions? options = null) : IDetec
         foreach (var s in set.All)
             if (s.Role is SeriesRole.Load or SeriesRole.Flow)
             {
-                var typical = Typical(s);
+                var typical = PlantState.TypicalPositive(s.Values, s.Flags); // the level while not flagged stopped
                 if (typical > 0) evidence.Add((s, typical));
             }
         foreach (var s in set.All)
@@ -152,20 +152,5 @@ public sealed class FlagAbuseDetector(FlagAbuseOptions? options = null) : IDetec
         var score = 0.6 + 0.4 * Math.Clamp(duration / TimeSpan.FromHours(24), 0, 1);
         return DetectionText.Make(Signature, s, first, last, score,
             $"{s.Name} 在 {DetectionText.Span(s.TimeOf(first), s.TimeOf(last))} 连续 {DetectionText.Samples(n, s.Interval)}标记为停运（F），但同期 {string.Join("，", parts)}，疑似标停未停");
-    }
-
-    /// <summary>Normal operating level: the median of positive values not flagged F.</summary>
-    private static double Typical(Series s)
-    {
-        var v = new double[s.Count];
-        var n = 0;
-        for (var i = 0; i < s.Count; i++)
-        {
-            var x = s.Values[i];
-            if (x > 0 && !(s.Flags is { } f && i < f.Length && DetectionText.IsFlag(f[i], 'F'))) v[n++] = x;
-        }
-        if (n == 0) return 0;
-        Array.Sort(v, 0, n);
-        return v[n / 2];
     }
 }

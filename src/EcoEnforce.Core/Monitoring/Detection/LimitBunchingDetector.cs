@@ -8,13 +8,22 @@ namespace EcoEnforce.Monitoring.Detection;
 /// <param name="MinRatio">Observed values in the band must exceed the prediction by this factor …</param>
 /// <param name="MinZ">… and by this many Poisson standard deviations, so a few extra values never fire.</param>
 /// <param name="MinExcess">… and by at least this many values.</param>
+/// <param name="MinExpectedAbove">When the fit expects at least this many values above the limit …</param>
+/// <param name="MaxAboveShare">… no more than this share of them may be observed (the pushed-down values are missing
+/// above the limit; an honest plant exceeds at the rate its own spread predicts).</param>
+/// <param name="EdgeWidth">Values within this fraction just below and just above the limit (95–100%, 100–105%) …</param>
+/// <param name="MinEdgeRatio">… must differ by at least this factor (below ≥ 3 × (above + 1)): a wall at the limit.</param>
 public sealed record LimitBunchingOptions(
     double BandLow = 0.85,
     TimeSpan? Window = null,
     int MinValues = 48,
     double MinRatio = 1.5,
-    double MinZ = 4,
-    int MinExcess = 10)
+    double MinZ = 3,
+    int MinExcess = 10,
+    double MinExpectedAbove = 3,
+    double MaxAboveShare = 0.5,
+    double EdgeWidth = 0.05,
+    double MinEdgeRatio = 3)
 {
     public TimeSpan WindowOrDefault => Window ?? TimeSpan.FromDays(7);
 }
@@ -25,6 +34,9 @@ public sealed record LimitBunchingOptions(
 /// predicts its crowded band.</summary>
 public sealed class LimitBunchingDetector(LimitBunchingOptions? options = null) : IDetector
 {
+    private static readonly double[] LowerQuantiles = [0.05, 0.1, 0.1587, 0.25, 0.35];
+    private static readonly double[] LowerZ = [1.6449, 1.2816, 1.0, 0.6745, 0.3853];
+
     private readonly LimitBunchingOptions _o = options ?? new();
 
     public string Signature => "limit-bunching";
@@ -77,10 +89,14 @@ public sealed class LimitBunchingDetector(LimitBunchingOptions? options = null) 
         if (n < _o.MinValues) return null;
         Array.Sort(buffer, 0, n);
         var median = buffer[n / 2];
-        var p16 = buffer[(int)(0.1587 * (n - 1))];
-        if (!(median > p16)) return null; // no spread: a constant is 恒值, not 贴限
+        if (!(median > buffer[(int)(0.1587 * (n - 1))])) return null; // no spread: a constant is 恒值, not 贴限
         var mu = Math.Log(median);
-        var sigma = mu - Math.Log(p16);
+        // σ from several lower quantiles rather than one: a week of hourly values gives a noisy 16th percentile.
+        double sigmaSum = 0;
+        for (var q = 0; q < LowerQuantiles.Length; q++)
+            sigmaSum += (mu - Math.Log(buffer[(int)(LowerQuantiles[q] * (n - 1))])) / LowerZ[q];
+        var sigma = sigmaSum / LowerQuantiles.Length;
+        if (!(sigma > 0)) return null;
         var pLimit = Normal.Cdf((Math.Log(limit) - mu) / sigma);
         var pBand = pLimit - Normal.Cdf((Math.Log(bandLow) - mu) / sigma);
         var expected = n * pBand;
@@ -88,6 +104,19 @@ public sealed class LimitBunchingDetector(LimitBunchingOptions? options = null) 
         var excess = inBand - expected;
         var z = excess / Math.Sqrt(Math.Max(expected, 1));
         if (inBand < _o.MinRatio * expected || z < _o.MinZ || excess < _o.MinExcess) return null;
+        // Values pushed under the limit are missing above it: when the fit expects exceedances and they occur at the
+        // expected rate, a crowded band is chance or a shape the fit misses, not control.
+        if (expectedAbove >= _o.MinExpectedAbove && above > _o.MaxAboveShare * expectedAbove) return null;
+        // And the crowding must end at the limit: a smooth tail that the log-normal fits badly has about as many
+        // values just above the limit as just below it.
+        int justBelow = 0, justAbove = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var v = buffer[i];
+            if (v >= (1 - _o.EdgeWidth) * limit && v < limit) justBelow++;
+            else if (v >= limit && v < (1 + _o.EdgeWidth) * limit) justAbove++;
+        }
+        if (justBelow < _o.MinEdgeRatio * (justAbove + 1)) return null;
 
         var score = 0.4 + 0.3 * Math.Clamp((inBand / Math.Max(expected, 1) - _o.MinRatio) / 3, 0, 1)
             + 0.3 * Math.Clamp(1 - above / Math.Max(expectedAbove, 1), 0, 1);

@@ -89,7 +89,7 @@ public sealed class AggregateMismatchDetectorTests
         var (minutes, avg, min, max, cou) = Honest();
         for (var i = 60; i < 180; i += 2) minutes.Values[i] = double.NaN;
         avg[1] *= 1.5; // cannot be checked: the platform lacks half the minutes
-        max[2] = minutes.Values[150] - 5; // below a minute actually seen
+        max[2] = minutes.Values[151] - 5; // below a minute actually seen
         var found = Assert.Single(Detector.Detect(Make.Set(minutes, Hour(avg, min, max, cou))));
         Assert.Equal(2, found.FirstIndex);
     }

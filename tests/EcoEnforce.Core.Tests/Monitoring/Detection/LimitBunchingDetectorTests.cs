@@ -57,7 +57,7 @@ public sealed class LimitBunchingDetectorTests
     [Fact]
     public void Series_without_a_limit_or_with_gaps_are_handled()
     {
-        var so2 = Emissions(28, 70, 0.3, 5, fromDay: 0);
+        var so2 = Emissions(10, 70, 0.3, 5, fromDay: 0);
         Assert.Empty(Detector.Detect(Make.Set(Make.Hourly("SO2", so2))));
 
         for (var i = 0; i < so2.Length; i += 3) so2[i] = double.NaN;
