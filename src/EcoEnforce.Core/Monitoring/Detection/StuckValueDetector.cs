@@ -98,10 +98,14 @@ public sealed class StuckValueDetector(StuckValueOptions? options = null) : IDet
         var durationPart = Math.Clamp((duration - _o.MinDurationOrDefault) / (_o.FullScoreDurationOrDefault - _o.MinDurationOrDefault), 0, 1);
         var movingPart = companions == 0 ? 0.3 : (double)moving.Count / companions;
         var score = 0.35 + 0.3 * durationPart + 0.35 * movingPart;
+        // A concentration stuck at exactly zero is usually below the detection limit (SO₂ of a gas-fired boiler):
+        // still worth a look, but the weakest kind of 恒值.
+        var belowDetection = value == 0 && s.Role is SeriesRole.Concentration or SeriesRole.CorrectedConcentration;
+        if (belowDetection) score *= 0.5;
         var context = moving.Count > 0 ? $"{string.Join("、", moving)}同期在变化"
             : companions > 0 ? "同期其他监测项也未明显变化，需核实是否停运或数采仪离线" : "无同期其他监测项可对比";
         result.Add(DetectionText.Make(Signature, s, first, last, score,
-            $"{s.Name} 在 {DetectionText.Span(s.TimeOf(first), s.TimeOf(last))} 连续 {DetectionText.Samples(n, s.Interval)}值均为 {DetectionText.Num(value)}，{context}，疑似数据恒值"));
+            $"{s.Name} 在 {DetectionText.Span(s.TimeOf(first), s.TimeOf(last))} 连续 {DetectionText.Samples(n, s.Interval)}值均为 {DetectionText.Num(value)}，{context}，{(belowDetection ? "可能低于检出限，也可能" : "")}疑似数据恒值"));
     }
 
     /// <summary>Mean absolute change between consecutive valid samples: what "moving" means for this series.</summary>

@@ -94,4 +94,14 @@ public sealed class StuckValueDetectorTests
         var found = Assert.Single(Detector.Detect(Make.Set(Make.Hourly("O2", o2, SeriesRole.Oxygen))));
         Assert.Equal((0, 7), (found.FirstIndex, found.LastIndex));
     }
+
+    [Fact]
+    public void A_concentration_stuck_at_zero_while_running_scores_low_and_says_detection_limit()
+    {
+        var so2 = Make.With(Make.Noise(72, 40, 5, 13), 20, 28, 0.0);
+        var set = Make.Set(Make.Hourly("SO2", so2), Make.Hourly("流量", Make.Noise(72, 12000, 800, 14), SeriesRole.Flow));
+        var found = Assert.Single(Detector.Detect(set));
+        Assert.True(found.Score < 0.5, $"score {found.Score}");
+        Assert.Contains("可能低于检出限", found.Explanation, StringComparison.Ordinal);
+    }
 }
