@@ -1,16 +1,20 @@
 namespace EcoEnforce.Monitoring.Detection;
 
 /// <summary>Thresholds for <see cref="AggregateMismatchDetector"/>.</summary>
-/// <param name="RelativeTolerance">Reported and recomputed statistics may differ by this share (1%: rounding of the
-/// fine values and of the reported value together stay well below it).</param>
-/// <param name="AbsoluteTolerance">… or by this much, for values near zero reported with one decimal.</param>
-/// <param name="MinCoverage">Avg and Cou are checked only when at least this share of the fine samples is present
-/// (1: a platform that lost minute packets cannot recompute the logger's hour); Min and Max are always checked
-/// against the samples present, since a reported maximum below a seen value is wrong whatever is missing.</param>
-public sealed record AggregateMismatchOptions(
-    double RelativeTolerance = 0.01,
-    double AbsoluteTolerance = 0.1,
-    double MinCoverage = 1.0);
+public sealed record AggregateMismatchOptions
+{
+    /// <summary>Reported and recomputed statistics may differ by this share (1%: rounding of the
+    /// fine values and of the reported value together stay well below it).</summary>
+    public double RelativeTolerance { get; init; } = 0.01;
+
+    /// <summary>Or by this much, for values near zero reported with one decimal.</summary>
+    public double AbsoluteTolerance { get; init; } = 0.1;
+
+    /// <summary>Avg and Cou are checked only when at least this share of the fine samples is present
+    /// (1: a platform that lost minute packets cannot recompute the logger's hour); Min and Max are always checked
+    /// against the samples present, since a reported maximum below a seen value is wrong whatever is missing.</summary>
+    public double MinCoverage { get; init; } = 1.0;
+}
 
 /// <summary>Signature 8, 统计值不一致: a coarse series (<see cref="Series.AggregateOf"/> names its fine series) whose
 /// reported Avg, Min, Max or Cou disagree with the fine samples it covers. Avg is the arithmetic mean of the fine

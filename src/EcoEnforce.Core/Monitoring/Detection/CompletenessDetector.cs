@@ -1,25 +1,31 @@
 namespace EcoEnforce.Monitoring.Detection;
 
 /// <summary>Thresholds for <see cref="CompletenessDetector"/>.</summary>
-/// <param name="MinValidShareOfHour">Sub-hourly data: an hour is valid with this share of valid samples (HJ 75: 45 of
-/// 60 minutes).</param>
-/// <param name="MinValidShareOfDay">Hourly data: a day is valid with this share of valid hours (HJ 75: 20 of 24).</param>
-/// <param name="MinGapSamples">A gap inside a valid hour or day is reported only with at least this many samples …</param>
-/// <param name="MinGapDuration">… this long …</param>
-/// <param name="HighExpectedPercentile">… and when the value expected during it (from load, or the same time on the
-/// neighbouring days) averages at least this percentile of the usual distribution: the gaps that hide peaks.</param>
-/// <param name="NeighbourDays">How many days either side give the expected value when there is no load series.</param>
-/// <param name="StoppedFraction">Load below this fraction of its median means stopped: missing data then is excused.</param>
-public sealed record CompletenessOptions(
-    double MinValidShareOfHour = 0.75,
-    double MinValidShareOfDay = 20.0 / 24,
-    int MinGapSamples = 2,
-    TimeSpan? MinGapDuration = null,
-    double HighExpectedPercentile = 0.75,
-    int NeighbourDays = 3,
-    double StoppedFraction = 0.1)
+public sealed record CompletenessOptions
 {
-    public TimeSpan MinGapDurationOrDefault => MinGapDuration ?? TimeSpan.FromHours(1);
+    /// <summary>Sub-hourly data: an hour is valid with this share of valid samples (HJ 75: 45 of
+    /// 60 minutes).</summary>
+    public double MinValidShareOfHour { get; init; } = 0.75;
+
+    /// <summary>Hourly data: a day is valid with this share of valid hours (HJ 75: 20 of 24).</summary>
+    public double MinValidShareOfDay { get; init; } = 20.0 / 24;
+
+    /// <summary>A gap inside a valid hour or day is reported only with at least this many samples, lasting
+    /// <see cref="MinGapDuration"/>, where the expected value is high (<see cref="HighExpectedPercentile"/>).</summary>
+    public int MinGapSamples { get; init; } = 2;
+
+    /// <summary>The shortest gap inside a valid hour or day worth reporting (1 h).</summary>
+    public TimeSpan MinGapDuration { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>A gap inside a valid hour or day is reported when the value expected during it (from load, or the same time on the
+    /// neighbouring days) averages at least this percentile of the usual distribution: the gaps that hide peaks.</summary>
+    public double HighExpectedPercentile { get; init; } = 0.75;
+
+    /// <summary>How many days either side give the expected value when there is no load series.</summary>
+    public int NeighbourDays { get; init; } = 3;
+
+    /// <summary>Load below this fraction of its median means stopped: missing data then is excused.</summary>
+    public double StoppedFraction { get; init; } = 0.1;
 }
 
 /// <summary>Signature 5, 数据缺失: hours (of sub-hourly data) or days (of hourly data) that fail the HJ 75 validity
@@ -132,7 +138,7 @@ public sealed class CompletenessDetector(CompletenessOptions? options = null) : 
             if (gapFirst < 0) continue;
             var n = i - gapFirst;
             var mean = pctN == 0 ? double.NaN : pct / pctN;
-            if (n >= _o.MinGapSamples && s.Interval * n >= _o.MinGapDurationOrDefault && mean >= _o.HighExpectedPercentile)
+            if (n >= _o.MinGapSamples && s.Interval * n >= _o.MinGapDuration && mean >= _o.HighExpectedPercentile)
                 result.Add(DetectionText.Make(Signature, s, gapFirst, i - 1, 0.3 + 0.5 * HighPart(mean) + 0.2 * Math.Min(1, n / 24.0),
                     $"{s.Name} 在 {DetectionText.Span(s.TimeOf(gapFirst), s.TimeOf(i - 1))} 连续缺失 {DetectionText.Samples(n, s.Interval)}，"
                     + $"{expected.Source}显示这段时间本应处于高排放时段（约为平时的第 {mean * 100:0} 百分位），疑似选择性缺失"));

@@ -1,19 +1,21 @@
 namespace EcoEnforce.Monitoring.Detection;
 
 /// <summary>Thresholds for <see cref="FlagAbuseDetector"/>.</summary>
-/// <param name="MaxDailyShare">A day with more than this share of M/C/D/S flags is reported: a daily zero/span
-/// calibration takes under an hour (≤ 4% of hourly, ≤ 2% of minute data), so 10% leaves room for a repair.</param>
-/// <param name="OperatingFraction">Flag F while load or flow is above this fraction of its normal (median) level
-/// means the plant ran: 30% is above any cooling-down or idling tail.</param>
-/// <param name="MinStoppedSamples">A 标停未停 run needs at least this many samples …</param>
-/// <param name="MinStoppedDuration">… and at least this duration, so the hour the plant stops in is not reported.</param>
-public sealed record FlagAbuseOptions(
-    double MaxDailyShare = 0.1,
-    double OperatingFraction = 0.3,
-    int MinStoppedSamples = 3,
-    TimeSpan? MinStoppedDuration = null)
+public sealed record FlagAbuseOptions
 {
-    public TimeSpan MinStoppedDurationOrDefault => MinStoppedDuration ?? TimeSpan.FromHours(2);
+    /// <summary>A day with more than this share of M/C/D/S flags is reported: a daily zero/span
+    /// calibration takes under an hour (≤ 4% of hourly, ≤ 2% of minute data), so 10% leaves room for a repair.</summary>
+    public double MaxDailyShare { get; init; } = 0.1;
+
+    /// <summary>Flag F while load or flow is above this fraction of its normal (median) level
+    /// means the plant ran: 30% is above any cooling-down or idling tail.</summary>
+    public double OperatingFraction { get; init; } = 0.3;
+
+    /// <summary>A 标停未停 run needs at least this many samples and <see cref="MinStoppedDuration"/>.</summary>
+    public int MinStoppedSamples { get; init; } = 3;
+
+    /// <summary>A 标停未停 run needs at least this duration, so the hour the plant stops in is not reported.</summary>
+    public TimeSpan MinStoppedDuration { get; init; } = TimeSpan.FromHours(2);
 }
 
 /// <summary>Signature 4, 标记异常: too many maintenance/calibration/fault/set-value flags, and 标停未停 (flag F while
@@ -120,7 +122,7 @@ public sealed class FlagAbuseDetector(FlagAbuseOptions? options = null) : IDetec
             if (running) { if (first < 0) first = i; continue; }
             if (first < 0) continue;
             var n = i - first;
-            if (n >= _o.MinStoppedSamples && s.Interval * n >= _o.MinStoppedDurationOrDefault) result.Add(StoppedReport(s, first, i - 1, evidence));
+            if (n >= _o.MinStoppedSamples && s.Interval * n >= _o.MinStoppedDuration) result.Add(StoppedReport(s, first, i - 1, evidence));
             first = -1;
         }
     }

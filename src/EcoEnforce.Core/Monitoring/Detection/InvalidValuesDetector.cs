@@ -1,22 +1,25 @@
 namespace EcoEnforce.Monitoring.Detection;
 
 /// <summary>Thresholds for <see cref="InvalidValuesDetector"/>.</summary>
-/// <param name="Sentinels">Values data loggers send for "no value": any one of them is reported.</param>
-/// <param name="RepeatedSentinels">Values that are plausible once but are placeholders when repeated (0.001) …</param>
-/// <param name="MinRepeat">… at least this many times in a row.</param>
-/// <param name="MinTemperature">Flue gas colder than this (°C) is impossible in Chongqing's climate with the plant on.</param>
-/// <param name="MaxTemperature">Flue gas hotter than this (°C) is past any stack sensor.</param>
-/// <param name="StoppedFraction">Load below this fraction of its median means stopped, when zero flow is expected.</param>
-public sealed record InvalidValuesOptions(
-    double[]? Sentinels = null,
-    double[]? RepeatedSentinels = null,
-    int MinRepeat = 3,
-    double MinTemperature = -40,
-    double MaxTemperature = 1000,
-    double StoppedFraction = 0.1)
+public sealed record InvalidValuesOptions
 {
-    public double[] SentinelsOrDefault => Sentinels ?? [999, 999.9, 9999, 99999, 999999, -999, -9999, -99999];
-    public double[] RepeatedSentinelsOrDefault => RepeatedSentinels ?? [0.001];
+    /// <summary>Values data loggers send for "no value": any one of them is reported.</summary>
+    public IReadOnlyList<double> Sentinels { get; init; } = [999, 999.9, 9999, 99999, 999999, -999, -9999, -99999];
+
+    /// <summary>Values that are plausible once but are placeholders when repeated (0.001), see <see cref="MinRepeat"/>.</summary>
+    public IReadOnlyList<double> RepeatedSentinels { get; init; } = [0.001];
+
+    /// <summary>How many times in a row a repeated placeholder must occur.</summary>
+    public int MinRepeat { get; init; } = 3;
+
+    /// <summary>Flue gas colder than this (°C) is impossible in Chongqing's climate with the plant on.</summary>
+    public double MinTemperature { get; init; } = -40;
+
+    /// <summary>Flue gas hotter than this (°C) is past any stack sensor.</summary>
+    public double MaxTemperature { get; init; } = 1000;
+
+    /// <summary>Load below this fraction of its median means stopped, when zero flow is expected.</summary>
+    public double StoppedFraction { get; init; } = 0.1;
 }
 
 /// <summary>Signature 3, 异常值: values that cannot be measurements. Samples that carry a flag other than N are
@@ -40,8 +43,8 @@ public sealed class InvalidValuesDetector(InvalidValuesOptions? options = null) 
         var load = set.First(SeriesRole.Load);
         var loadTypical = load is null ? 0 : PlantState.TypicalPositive(load.Values);
         var oxygen = set.First(SeriesRole.Oxygen);
-        var sentinels = _o.SentinelsOrDefault;
-        var repeated = _o.RepeatedSentinelsOrDefault;
+        var sentinels = _o.Sentinels.ToArray();
+        var repeated = _o.RepeatedSentinels.ToArray();
         foreach (var s in set.All)
         {
             var v = s.Values;

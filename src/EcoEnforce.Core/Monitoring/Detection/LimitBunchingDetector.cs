@@ -1,31 +1,42 @@
 namespace EcoEnforce.Monitoring.Detection;
 
 /// <summary>Thresholds for <see cref="LimitBunchingDetector"/>.</summary>
-/// <param name="BandLow">The band just below the limit starts at this fraction of it (85%).</param>
-/// <param name="Window">Windows of this length are judged separately (7 days: long enough for a few hundred hourly
-/// values, short enough to show when the bunching started); a series shorter than two windows is judged whole.</param>
-/// <param name="MinValues">Fewer positive values in a window than this say nothing (two days of hourly data).</param>
-/// <param name="MinRatio">Observed values in the band must exceed the prediction by this factor …</param>
-/// <param name="MinZ">… and by this many Poisson standard deviations, so a few extra values never fire.</param>
-/// <param name="MinExcess">… and by at least this many values.</param>
-/// <param name="MinExpectedAbove">When the fit expects at least this many values above the limit …</param>
-/// <param name="MaxAboveShare">… no more than this share of them may be observed (the pushed-down values are missing
-/// above the limit; an honest plant exceeds at the rate its own spread predicts).</param>
-/// <param name="EdgeWidth">Values within this fraction just below and just above the limit (95–100%, 100–105%) …</param>
-/// <param name="MinEdgeRatio">… must differ by at least this factor (below ≥ 3 × (above + 1)): a wall at the limit.</param>
-public sealed record LimitBunchingOptions(
-    double BandLow = 0.85,
-    TimeSpan? Window = null,
-    int MinValues = 48,
-    double MinRatio = 1.5,
-    double MinZ = 3,
-    int MinExcess = 10,
-    double MinExpectedAbove = 3,
-    double MaxAboveShare = 0.5,
-    double EdgeWidth = 0.05,
-    double MinEdgeRatio = 3)
+public sealed record LimitBunchingOptions
 {
-    public TimeSpan WindowOrDefault => Window ?? TimeSpan.FromDays(7);
+    /// <summary>The band just below the limit starts at this fraction of it (85%).</summary>
+    public double BandLow { get; init; } = 0.85;
+
+    /// <summary>Windows of this length are judged separately (7 days: long enough for a few hundred hourly
+    /// values, short enough to show when the bunching started); a series shorter than two windows is judged whole.</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Fewer positive values in a window than this say nothing (two days of hourly data).</summary>
+    public int MinValues { get; init; } = 48;
+
+    /// <summary>Observed values in the band must exceed the prediction by this factor, and also by
+    /// <see cref="MinZ"/> and <see cref="MinExcess"/>.</summary>
+    public double MinRatio { get; init; } = 1.5;
+
+    /// <summary>The band excess in Poisson standard deviations of the prediction, so a few extra values never fire.</summary>
+    public double MinZ { get; init; } = 3;
+
+    /// <summary>The band excess in values.</summary>
+    public int MinExcess { get; init; } = 10;
+
+    /// <summary>When the fit expects at least this many values above the limit, no more than
+    /// <see cref="MaxAboveShare"/> of them may be observed.</summary>
+    public double MinExpectedAbove { get; init; } = 3;
+
+    /// <summary>The share of the expected exceedances that may be observed (the pushed-down values are missing
+    /// above the limit; an honest plant exceeds at the rate its own spread predicts).</summary>
+    public double MaxAboveShare { get; init; } = 0.5;
+
+    /// <summary>Values within this fraction just below and just above the limit (95–100%, 100–105%) must
+    /// differ by <see cref="MinEdgeRatio"/>.</summary>
+    public double EdgeWidth { get; init; } = 0.05;
+
+    /// <summary>Just below must be at least this factor (below ≥ 3 × (above + 1)): a wall at the limit.</summary>
+    public double MinEdgeRatio { get; init; } = 3;
 }
 
 /// <summary>Signature 2, 贴限: too many values just under the limit. The prediction is a log-normal fitted on the
@@ -49,25 +60,28 @@ public sealed class LimitBunchingDetector(LimitBunchingOptions? options = null) 
         foreach (var s in set.All)
         {
             if (s.Limit is not { } limit || limit <= 0 || s.Count == 0) continue;
-            var perWindow = Math.Max(1, (int)(_o.WindowOrDefault / s.Interval));
+            var perWindow = Math.Max(1, (int)(_o.Window / s.Interval));
             var windows = s.Count < 2 * perWindow ? 1 : s.Count / perWindow;
             var buffer = new double[windows == 1 ? s.Count : s.Count - (windows - 1) * perWindow];
             Detection? open = null;
-            for (var w = 0; w < windows; w++)
+            var merged = 0;
+            for (var w = 0; w <= windows; w++)
             {
                 var first = w * perWindow;
                 var last = w == windows - 1 ? s.Count - 1 : first + perWindow - 1;
-                var found = Judge(s, limit, first, last, buffer);
-                if (found is null)
+                var found = w < windows ? Judge(s, limit, first, last, buffer) : null;
+                if (found is not null && open is not null)
                 {
-                    if (open is not null) result.Add(open);
-                    open = null;
+                    open = open with { LastIndex = found.LastIndex, To = found.To, Score = Math.Max(open.Score, found.Score) };
+                    merged++;
+                    continue;
                 }
-                else if (open is null) open = found;
-                else open = open with { LastIndex = found.LastIndex, To = found.To, Score = Math.Max(open.Score, found.Score),
-                    Explanation = open.Explanation + "；" + found.Explanation };
+                if (open is not null)
+                    result.Add(merged == 1 ? open : open with { Explanation = open.Explanation
+                        + $"；至 {DetectionText.Time(open.To)} 共 {merged} 个连续 {DetectionText.Duration(_o.Window)}窗口均如此" });
+                open = found;
+                merged = found is null ? 0 : 1;
             }
-            if (open is not null) result.Add(open);
         }
         return result;
     }

@@ -1,23 +1,25 @@
 namespace EcoEnforce.Monitoring.Detection;
 
 /// <summary>Thresholds for <see cref="StuckValueDetector"/>.</summary>
-/// <param name="MinSamples">At least this many consecutive valid samples: 6 hours of hourly data is well past the 2–3
-/// equal hours an honest analyzer with coarse resolution can produce.</param>
-/// <param name="MinDuration">And at least this long, so minute data needs 3 hours (180 samples), not 6 minutes.</param>
-/// <param name="RelativeTolerance">Values count as equal when they stay within this fraction of the series' typical
-/// step (mean absolute change between valid neighbours): 1% is far below any real movement but absorbs float noise.</param>
-/// <param name="StoppedFraction">Load (or flow) below this fraction of its median means the plant is stopped; runs
-/// while stopped are not stuck (zero concentration, O₂ at 20.9 are what a stopped plant reads).</param>
-/// <param name="FullScoreDuration">Duration at which the duration part of the score is full.</param>
-public sealed record StuckValueOptions(
-    int MinSamples = 6,
-    TimeSpan? MinDuration = null,
-    double RelativeTolerance = 0.01,
-    double StoppedFraction = 0.1,
-    TimeSpan? FullScoreDuration = null)
+public sealed record StuckValueOptions
 {
-    public TimeSpan MinDurationOrDefault => MinDuration ?? TimeSpan.FromHours(3);
-    public TimeSpan FullScoreDurationOrDefault => FullScoreDuration ?? TimeSpan.FromHours(24);
+    /// <summary>At least this many consecutive valid samples: 6 hours of hourly data is well past the 2–3
+    /// equal hours an honest analyzer with coarse resolution can produce.</summary>
+    public int MinSamples { get; init; } = 6;
+
+    /// <summary>And at least this long (both rules apply), so minute data needs 3 hours (180 samples), not 6 minutes.</summary>
+    public TimeSpan MinDuration { get; init; } = TimeSpan.FromHours(3);
+
+    /// <summary>Values count as equal when they stay within this fraction of the series' typical
+    /// step (mean absolute change between valid neighbours): 1% is far below any real movement but absorbs float noise.</summary>
+    public double RelativeTolerance { get; init; } = 0.01;
+
+    /// <summary>Load (or flow) below this fraction of its median means the plant is stopped; runs
+    /// while stopped are not stuck (zero concentration, O₂ at 20.9 are what a stopped plant reads).</summary>
+    public double StoppedFraction { get; init; } = 0.1;
+
+    /// <summary>Duration at which the duration part of the score is full.</summary>
+    public TimeSpan FullScoreDuration { get; init; } = TimeSpan.FromHours(24);
 }
 
 /// <summary>Signature 1, 恒值: a value that does not move for hours while the process it measures must move.</summary>
@@ -68,7 +70,7 @@ public sealed class StuckValueDetector(StuckValueOptions? options = null) : IDet
         var s = set.All[k];
         var n = last - first + 1;
         var duration = s.Interval * n;
-        if (n < _o.MinSamples || duration < _o.MinDurationOrDefault) return;
+        if (n < _o.MinSamples || duration < _o.MinDuration) return;
         var value = s.Values[first];
         if (s.RangeMax is { } range && value >= range) return; // range-capped: reported by invalid-values
         var stopped = 0;
@@ -95,7 +97,7 @@ public sealed class StuckValueDetector(StuckValueOptions? options = null) : IDet
             if (max - min > steps[c] && steps[c] > 0) moving.Add(other.Name);
         }
 
-        var durationPart = Math.Clamp((duration - _o.MinDurationOrDefault) / (_o.FullScoreDurationOrDefault - _o.MinDurationOrDefault), 0, 1);
+        var durationPart = Math.Clamp((duration - _o.MinDuration) / (_o.FullScoreDuration - _o.MinDuration), 0, 1);
         var movingPart = companions == 0 ? 0.3 : (double)moving.Count / companions;
         var score = 0.35 + 0.3 * durationPart + 0.35 * movingPart;
         // A concentration stuck at exactly zero is usually below the detection limit (SO₂ of a gas-fired boiler):

@@ -30,6 +30,7 @@ public sealed class LimitBunchingDetectorTests
 
         Assert.Equal((14 * 24, 28 * 24 - 1), (found.FirstIndex, found.LastIndex));
         Assert.Contains("限值 100.00 的 85%–100% 区间", found.Explanation, StringComparison.Ordinal);
+        Assert.EndsWith("；至 2022-08-28 23:00 共 2 个连续 7 天窗口均如此", found.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

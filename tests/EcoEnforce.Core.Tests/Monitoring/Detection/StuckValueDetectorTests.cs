@@ -104,4 +104,13 @@ public sealed class StuckValueDetectorTests
         Assert.True(found.Score < 0.5, $"score {found.Score}");
         Assert.Contains("可能低于检出限", found.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Thresholds_come_from_the_options()
+    {
+        var nox = Make.With(Make.Noise(72, 40, 5, 15), 20, 23, 35.2);
+        var strict = new StuckValueDetector(new StuckValueOptions { MinSamples = 4, MinDuration = TimeSpan.FromHours(4) });
+        Assert.Empty(Detector.Detect(Make.Set(Make.Hourly("NOx", nox))));
+        Assert.Single(strict.Detect(Make.Set(Make.Hourly("NOx", nox))));
+    }
 }
