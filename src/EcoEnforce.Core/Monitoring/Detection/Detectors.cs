@@ -6,6 +6,12 @@ public static class Detectors
 {
     public static IReadOnlyList<IDetector> All { get; } =
     [
+        new StuckValueDetector(),
+        new LimitBunchingDetector(),
+        new InvalidValuesDetector(),
+        new FlagAbuseDetector(),
+        new CompletenessDetector(),
+        new AggregateMismatchDetector(),
     ];
 
     public static List<Detection> Run(SeriesSet set, IEnumerable<IDetector>? detectors = null) =>

@@ -31,6 +31,16 @@ public sealed class Series(string name, DateTime start, TimeSpan interval, doubl
     public double? Limit { get; init; }
     /// <summary>Range of the analyzer (量程) when known: values at it are range-capped.</summary>
     public double? RangeMax { get; init; }
+    /// <summary>For a coarse series (hour, day) reported alongside a finer one: the <see cref="Name"/> of the finer
+    /// series it aggregates. <see cref="Values"/> then hold the reported Avg, and sample i covers the fine samples in
+    /// [<see cref="TimeOf"/>(i), <see cref="TimeOf"/>(i) + <see cref="Interval"/>).</summary>
+    public string? AggregateOf { get; init; }
+    /// <summary>The reported minimum of each sample's period (HJ 212 -Min), when sent.</summary>
+    public double[]? Min { get; init; }
+    /// <summary>The reported maximum of each sample's period (HJ 212 -Max), when sent.</summary>
+    public double[]? Max { get; init; }
+    /// <summary>The reported cumulative amount of each sample's period (HJ 212 -Cou: emitted mass or flow volume), when sent.</summary>
+    public double[]? Cou { get; init; }
 
     public int Count => Values.Length;
 
