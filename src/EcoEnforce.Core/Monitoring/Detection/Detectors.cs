@@ -6,6 +6,10 @@ public static class Detectors
 {
     public static IReadOnlyList<IDetector> All { get; } =
     [
+        new LoadMismatchDetector(),
+        new DilutionDetector(),
+        new RegimeBreakDetector(),
+        new ThreeWayMismatchDetector(),
     ];
 
     public static List<Detection> Run(SeriesSet set, IEnumerable<IDetector>? detectors = null) =>
