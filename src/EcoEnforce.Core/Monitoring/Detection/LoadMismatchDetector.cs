@@ -2,26 +2,29 @@ namespace EcoEnforce.Monitoring.Detection;
 
 /// <summary>Thresholds of <see cref="LoadMismatchDetector"/>.</summary>
 /// <param name="Window">Samples in the rolling window (24 = a day of hours).</param>
-/// <param name="MinGlobalCorrelation">|Pearson r| between the emission and the load over the whole series below which the
-/// series is not expected to follow the load at all, and is left alone.</param>
-/// <param name="MinLoadMovement">The load must move in the window: its standard deviation at least this share of the
-/// whole series' load standard deviation.</param>
-/// <param name="MaxResponse">Flag when the window's slope against load is below this share of the series' own slope
-/// (the emission stays flat, or moves the other way, while the load swings).</param>
+/// <param name="MinGlobalCorrelation">Pearson r between the emission and what the load relation predicts for it, over the
+/// whole series, below which the series is not expected to follow the load at all, and is left alone.</param>
+/// <param name="MinLoadMovement">The load must move in the window enough to move the predicted emission: the prediction's
+/// standard deviation in the window at least this share of its standard deviation over the whole series.</param>
+/// <param name="MaxResponse">Flag when the window's slope against the prediction is below this share of the whole series'
+/// slope (the emission stays flat, or moves the other way, while the load swings).</param>
 /// <param name="MaxWindowCorrelation">…and the window's correlation (signed as the series' relation) is below this.</param>
+/// <param name="MaxSpread">…and the emission is flat: its standard deviation in the window below this share of the
+/// prediction's (a loosely coupled series that wanders on its own, as NOX does with the weather, is not flagged).</param>
 /// <param name="MinPresent">Share of the window's samples that must have both values.</param>
 public sealed record LoadMismatchOptions(
     int Window = 24,
-    double MinGlobalCorrelation = 0.4,
+    double MinGlobalCorrelation = 0.5,
     double MinLoadMovement = 0.5,
     double MaxResponse = 0.2,
     double MaxWindowCorrelation = 0.2,
+    double MaxSpread = 0.5,
     double MinPresent = 0.75);
 
 /// <summary>与生产不匹配 (signature 6): the emission (concentration × flow when a flow is measured, else the concentration;
-/// the flow itself as well) does not follow the load. The relation is learned on the series itself (least squares over
-/// the whole series); rolling windows in which the load swings but the emission's slope and correlation collapse are
-/// reported as runs.</summary>
+/// the flow itself as well) does not follow the load. The relation is learned on the series itself (<see cref="LoadModel"/>,
+/// non-linear); rolling windows in which the load swings enough to move the predicted emission but the emission's slope
+/// against the prediction and its correlation with it collapse are reported as runs.</summary>
 public sealed class LoadMismatchDetector(LoadMismatchOptions? options = null) : IDetector
 {
     private readonly LoadMismatchOptions _o = options ?? new();
@@ -54,9 +57,13 @@ public sealed class LoadMismatchDetector(LoadMismatchOptions? options = null) : 
         return found;
     }
 
-    private void DetectIn(string column, double[] y, Series timing, Series load, List<Detection> found)
+    private void DetectIn(string column, double[] raw, Series timing, Series load, List<Detection> found)
     {
-        var x = load.Values;
+        // x is what the series should read at the load, learned on the series itself (non-linear). Spikes are left in:
+        // they make a window less flat, so they cannot raise a finding, and clipping them would also clip a flat series'
+        // departures from the prediction and make it look as if it followed.
+        if (LoadModel.Expected(raw, load.Values) is not { } x) return;
+        var y = raw;
         var n = y.Length;
         var w = _o.Window;
         if (n < 2 * w) return;
@@ -113,7 +120,7 @@ public sealed class LoadMismatchDetector(LoadMismatchOptions? options = null) : 
                     {
                         var response = cxy / vx / slope;
                         var rw = vy <= 0 ? 0 : sign * cxy / Math.Sqrt(vx * vy);
-                        if (response < _o.MaxResponse && rw < _o.MaxWindowCorrelation)
+                        if (response < _o.MaxResponse && rw < _o.MaxWindowCorrelation && vy < _o.MaxSpread * _o.MaxSpread * vx)
                         {
                             flagged = true;
                             strength = (1 - response) / (1 - _o.MaxResponse);
@@ -128,36 +135,38 @@ public sealed class LoadMismatchDetector(LoadMismatchOptions? options = null) : 
             }
             else if (runStart >= 0)
             {
-                found.Add(Describe(column, y, timing, load, runStart, end - 2, worstAt, worst, slope, r));
+                found.Add(Describe(column, raw, x, timing, load, runStart, end - 2, worstAt, worst, r));
                 runStart = -1;
             }
         }
     }
 
-    private Detection Describe(string column, double[] y, Series timing, Series load, int first, int last, int worstAt, double strength,
-        double slope, double r)
+    private Detection Describe(string column, double[] y, double[] expected, Series timing, Series load, int first, int last, int worstAt,
+        double strength, double r)
     {
-        // Describe the worst window: its load range and the emission's slope and correlation there.
+        // Describe the worst window: the load's range, what the series should have done there and what it did.
         var w = _o.Window;
-        double lmin = double.MaxValue, lmax = double.MinValue, ymin = double.MaxValue, ymax = double.MinValue;
+        double lmin = double.MaxValue, lmax = double.MinValue, emin = double.MaxValue, emax = double.MinValue, ymin = double.MaxValue, ymax = double.MinValue;
         double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
         var c = 0;
         for (var i = worstAt; i < worstAt + w; i++)
         {
-            double xi = load.Values[i], yi = y[i];
+            double xi = expected[i], yi = y[i];
             if (double.IsNaN(xi) || double.IsNaN(yi)) continue;
-            lmin = Math.Min(lmin, xi); lmax = Math.Max(lmax, xi); ymin = Math.Min(ymin, yi); ymax = Math.Max(ymax, yi);
+            lmin = Math.Min(lmin, load.Values[i]); lmax = Math.Max(lmax, load.Values[i]);
+            emin = Math.Min(emin, xi); emax = Math.Max(emax, xi); ymin = Math.Min(ymin, yi); ymax = Math.Max(ymax, yi);
             sx += xi; sy += yi; sxx += xi * xi; syy += yi * yi; sxy += xi * yi; c++;
         }
         var vx = sxx / c - sx / c * (sx / c);
         var vy = syy / c - sy / c * (sy / c);
         var cxy = sxy / c - sx / c * (sy / c);
-        var ws = vx > 0 ? cxy / vx : 0;
+        var response = vx > 0 ? cxy / vx : 0;
         var wr = vx > 0 && vy > 0 ? cxy / Math.Sqrt(vx * vy) : 0;
         var text = $"{ExplanationText.T(timing.TimeOf(first))} 至 {ExplanationText.T(timing.TimeOf(last))}，负荷 {load.Name} 在 "
-            + $"{ExplanationText.N(lmin)}–{ExplanationText.N(lmax)} 之间变化，而 {column} 未随之变化（{ExplanationText.N(ymin)}–{ExplanationText.N(ymax)}）："
-            + $"最不相符的 {w} 个样本内对负荷的斜率为 {ExplanationText.N(ws)}，相关系数 {ExplanationText.N(wr)}；"
-            + $"该序列全时段斜率为 {ExplanationText.N(slope)}，相关系数 {ExplanationText.N(r)}。排放与生产负荷脱钩，需核实工况或监测数据。";
+            + $"{ExplanationText.N(lmin)}–{ExplanationText.N(lmax)} 之间变化，按该序列全时段的负荷—排放关系（相关系数 {ExplanationText.N(r)}），"
+            + $"{column} 应在 {ExplanationText.N(emin)}–{ExplanationText.N(emax)} 之间随之变化，实际为 {ExplanationText.N(ymin)}–{ExplanationText.N(ymax)}："
+            + $"最不相符的 {w} 个样本内只跟随了应有变化的 {ExplanationText.Percent(Math.Max(response, 0))}，相关系数 {ExplanationText.N(wr)}。"
+            + "排放与生产负荷脱钩，需核实工况或监测数据。";
         return new Detection(Signature, column, first, last, timing.TimeOf(first), timing.TimeOf(last), ExplanationText.Score(strength), text);
     }
 }

@@ -9,16 +9,21 @@ internal static class LoadModel
     /// paired samples the series is returned unchanged (nothing to explain with).</summary>
     public static double[] Residuals(double[] values, double[] load, int bins = 10)
     {
+        var expected = Expected(values, load, bins);
+        if (expected is null) return (double[])values.Clone();
+        for (var i = 0; i < expected.Length; i++) expected[i] = values[i] - expected[i];
+        return expected;
+    }
+
+    /// <summary>What the series is expected to read at each sample's load (NaN where the load is missing), or null without
+    /// enough paired samples to learn from.</summary>
+    public static double[]? Expected(double[] values, double[] load, int bins = 10)
+    {
         var n = Math.Min(values.Length, load.Length);
         var paired = 0;
         for (var i = 0; i < n; i++)
             if (!double.IsNaN(values[i]) && !double.IsNaN(load[i])) paired++;
-        var residuals = new double[values.Length];
-        if (paired < bins * 10)
-        {
-            Array.Copy(values, residuals, values.Length);
-            return residuals;
-        }
+        if (paired < bins * 10) return null;
         var sorted = new double[paired];
         var k = 0;
         for (var i = 0; i < n; i++)
@@ -46,13 +51,24 @@ internal static class LoadModel
             valueSum[knots] = valueSum[b] / count[b];
             knots++;
         }
-        for (var i = 0; i < residuals.Length; i++)
-        {
-            residuals[i] = i < n && !double.IsNaN(values[i]) && !double.IsNaN(load[i])
-                ? values[i] - Interpolate(loadSum, valueSum, knots, load[i])
-                : double.NaN;
-        }
-        return residuals;
+        var expected = new double[values.Length];
+        for (var i = 0; i < expected.Length; i++)
+            expected[i] = i < n && !double.IsNaN(load[i]) ? Interpolate(loadSum, valueSum, knots, load[i]) : double.NaN;
+        return expected;
+    }
+
+    /// <summary>Clips values to median ± <paramref name="k"/> robust standard deviations (1.4826 × MAD), so that single
+    /// spikes cannot pass for a change of level or variability. Works in place.</summary>
+    public static void Winsorize(double[] values, double k)
+    {
+        var median = DilutionDetector.Median(values);
+        if (double.IsNaN(median)) return;
+        var deviations = new double[values.Length];
+        for (var i = 0; i < values.Length; i++) deviations[i] = Math.Abs(values[i] - median);
+        var sigma = 1.4826 * DilutionDetector.Median(deviations);
+        if (!(sigma > 0)) return;
+        for (var i = 0; i < values.Length; i++)
+            if (!double.IsNaN(values[i])) values[i] = Math.Clamp(values[i], median - k * sigma, median + k * sigma);
     }
 
     private static int Bin(double[] edges, double x)

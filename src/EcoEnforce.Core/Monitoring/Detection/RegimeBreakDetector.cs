@@ -5,14 +5,20 @@ namespace EcoEnforce.Monitoring.Detection;
 /// <param name="MinLevelShift">Change of the load-adjusted mean, in pooled within-window standard deviations.</param>
 /// <param name="MinRelativeShift">…and at least this share of the series' typical level (median of |value|), so tiny
 /// but very regular series do not break on noise.</param>
-/// <param name="MinVarianceRatio">Ratio of the window variances that counts as a variance break (16 = standard deviation ×4).</param>
+/// <param name="MinVarianceRatio">Ratio of the window variances that counts as a variance break (100 = standard deviation ×10: day-to-day changes of volatility up to ×8 are normal for CO of a cycling turbine).</param>
+/// <param name="MaxLoadChange">A break where the load's mean moves by this share or more is left alone: the plant changed
+/// its operation and the series may follow it in ways the learned relation misses.</param>
 /// <param name="MinPresent">Share of present samples each window needs.</param>
+/// <param name="Clip">Load-adjusted values are clipped to median ± this many robust standard deviations first, so a
+/// single spike (CO of a gas turbine spikes tenfold for an hour) is not a break.</param>
 public sealed record RegimeBreakOptions(
     int Window = 24,
-    double MinLevelShift = 3.0,
-    double MinRelativeShift = 0.25,
-    double MinVarianceRatio = 16,
-    double MinPresent = 0.75);
+    double MinLevelShift = 4.0,
+    double MinRelativeShift = 0.2,
+    double MinVarianceRatio = 100,
+    double MaxLoadChange = 0.1,
+    double MinPresent = 0.75,
+    double Clip = 3.0);
 
 /// <summary>突变 (signature 9): the level or the variability of a series changes abruptly and stays changed, while the load
 /// does not explain it. The series is first adjusted for load (<see cref="LoadModel"/>, learned on the series itself);
@@ -42,13 +48,25 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
     {
         var w = _o.Window;
         var hasLoad = load is not null && load.Count == s.Count;
-        var adjusted = hasLoad ? LoadModel.Residuals(s.Values, load!.Values) : s.Values;
+        // Concentrations are tested on a log scale: faults scale them (a report cut by half), and the heavy upper tail
+        // (CO spikes tenfold) shrinks; the relative-shift threshold becomes a log difference accordingly.
+        var scale = TypicalLevel(s.Values);
+        var logScale = IsNonNegative(s.Values) && scale > 0;
+        var offset = 0.1 * scale;
+        var tested = s.Values;
+        if (logScale)
+        {
+            tested = new double[s.Count];
+            for (var i = 0; i < tested.Length; i++) tested[i] = Math.Log(s.Values[i] + offset);
+        }
+        var adjusted = hasLoad ? LoadModel.Residuals(tested, load!.Values) : (double[])tested.Clone();
+        LoadModel.Winsorize(adjusted, _o.Clip);
         var r = new WindowSums(adjusted);
         var raw = new WindowSums(s.Values);
         var l = hasLoad ? new WindowSums(load!.Values) : null;
-        var scale = TypicalLevel(s.Values);
+        var minShift = logScale ? -Math.Log(1 - Math.Min(_o.MinRelativeShift, 0.99)) : _o.MinRelativeShift * scale;
         var minPresent = (int)Math.Ceiling(_o.MinPresent * w);
-        var floor = Math.Max(scale * 1e-3, 1e-9);
+        var floor = logScale ? 1e-3 : Math.Max(scale * 1e-3, 1e-9);
         var logRatio = Math.Log(_o.MinVarianceRatio);
 
         var bestAt = -1;
@@ -63,7 +81,7 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
                 double v1 = r.Variance(t - w, t) + floor * floor, v2 = r.Variance(t, t + w) + floor * floor;
                 var shift = Math.Abs(m2 - m1);
                 var level = shift / Math.Sqrt((v1 + v2) / 2) / _o.MinLevelShift;
-                if (shift < _o.MinRelativeShift * scale) level = 0;
+                if (shift < minShift) level = 0;
                 var variance = Math.Abs(Math.Log(v2 / v1)) / logRatio;
                 // A variance break that the load shares (the plant started cycling) is not the analyzer's doing.
                 if (variance >= 1 && l is not null && l.Count(t - w, t) > 1 && l.Count(t, t + w) > 1)
@@ -72,6 +90,11 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
                     if (lr >= 0.5) variance = 0;
                 }
                 strength = Math.Max(level, variance);
+                if (strength >= 1 && l is not null)
+                {
+                    double l1 = l.Mean(t - w, t), l2 = l.Mean(t, t + w);
+                    if (!(Math.Abs(l2 - l1) < _o.MaxLoadChange * Math.Abs(l1))) strength = 0;
+                }
             }
             if (strength >= 1 && t >= lastEnd)
             {
@@ -98,9 +121,16 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
             + $"此后 {w} 个样本均值 {ExplanationText.N(m2)}{change}、标准差 {ExplanationText.N(s2)}。";
         text += l is null
             ? "未提供负荷数据，无法排除工况变化。"
-            : $"同期负荷 {load!.Name} 均值 {ExplanationText.N(l.Mean(t - w, t))} → {ExplanationText.N(l.Mean(t, t + w))}，按本序列自身的负荷—排放关系不能解释这一变化。";
+            : $"同期负荷 {load!.Name} 均值 {ExplanationText.N(l.Mean(t - w, t))} → {ExplanationText.N(l.Mean(t, t + w))}，"
+                + $"变化不足 {ExplanationText.Percent(_o.MaxLoadChange)}，不能解释这一变化。";
         var last = Math.Min(s.Count - 1, t + w - 1);
         return new Detection(Signature, s.Name, t, last, s.TimeOf(t), s.TimeOf(last), ExplanationText.Score(strength), text);
+    }
+
+    private static bool IsNonNegative(double[] values)
+    {
+        foreach (var v in values) if (v < 0) return false;
+        return true;
     }
 
     /// <summary>Median of |value|: what "a quarter of the level" is measured against.</summary>

@@ -43,11 +43,11 @@ public sealed class GasTurbineEvaluationTests
     public static TheoryData<string, double, double> Cases => new()
     {
         // signature, magnitude, required recall
-        { "regime-break", 0.8, 0.0 },
-        { "regime-break", 0.65, 0.0 },
+        { "regime-break", 0.7, 0.0 },
         { "regime-break", 0.5, 0.0 },
-        { "load-mismatch", 0.6, 0.0 },
-        { "load-mismatch", 0.8, 0.0 },
+        { "regime-break", 0.3, 0.0 },
+        { "load-mismatch", 0.95, 0.0 },
+        { "load-mismatch", 0.9, 0.0 },
         { "load-mismatch", 1.0, 0.0 },
         { "dilution", 2.0, 0.0 },
         { "dilution", 3.0, 0.0 },
