@@ -71,7 +71,7 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
 
         var bestAt = -1;
         var best = 0.0;
-        var lastEnd = -1;
+        var lastPass = -1;
         for (var t = w; t <= s.Count - w; t++)
         {
             var strength = 0.0;
@@ -96,16 +96,17 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
                     if (!(Math.Abs(l2 - l1) < _o.MaxLoadChange * Math.Abs(l1))) strength = 0;
                 }
             }
-            if (strength >= 1 && t >= lastEnd)
-            {
-                if (strength > best) { best = strength; bestAt = t; }
-            }
-            else if (bestAt >= 0)
+            // Significant points less than a window apart belong to one break (its windows overlap): keep the strongest.
+            if (bestAt >= 0 && t - lastPass >= w)
             {
                 found.Add(Describe(s, load, raw, l, bestAt, best));
-                lastEnd = bestAt + w;
                 bestAt = -1;
                 best = 0;
+            }
+            if (strength >= 1)
+            {
+                lastPass = t;
+                if (strength > best) { best = strength; bestAt = t; }
             }
         }
         if (bestAt >= 0) found.Add(Describe(s, load, raw, l, bestAt, best));

@@ -67,14 +67,14 @@ public static class SeriesCsv
                 if (c == timeColumn)
                 {
                     var time = ParseTime(cell, lineNumber);
-                    if (start is null) start = time;
-                    else if (interval is null)
+                    if (start is null) { start = time; continue; }
+                    if (interval is null)
                     {
                         interval = time - start.Value;
                         if (interval <= TimeSpan.Zero) throw new SeriesCsvException(lineNumber, $"时间 {cell} 不晚于上一行，时间须按先后排列");
                     }
-                    var expected = start.Value + interval!.Value * rows;
-                    if (rows > 0 && time != expected)
+                    var expected = start.Value + interval.Value * rows;
+                    if (time != expected)
                     {
                         throw new SeriesCsvException(lineNumber, $"时间 {cell} 不规则：按起始时间 {Format(start.Value)} 和间隔 {interval} 应为 {Format(expected)}"
                             + "（缺少的时刻请保留一行并留空数值，重复或乱序的行请删除）");
@@ -93,7 +93,7 @@ public static class SeriesCsv
         for (var c = 0; c < names.Length; c++)
         {
             if (c == timeColumn) continue;
-            series.Add(new Series(names[c], start!.Value, interval!.Value, [.. columns[c]])
+            series.Add(new Series(names[c], start!.Value, interval ?? TimeSpan.FromHours(1), [.. columns[c]])
             {
                 Role = RoleOf(names[c], options.LoadColumn),
                 Limit = options.Limits.TryGetValue(names[c], out var limit) ? limit : null,

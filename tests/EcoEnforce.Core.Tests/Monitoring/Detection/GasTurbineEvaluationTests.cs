@@ -34,7 +34,7 @@ public sealed class GasTurbineEvaluationTests
             worst = Math.Max(worst, rates.Values.Max());
             table.Append(CultureInfo.InvariantCulture, $"| {year} | {n} | {Flagged(detections, n)} | {Pct(Rate(detections, n))} | {string.Join(" | ", Ours.Select(s => Pct(rates[s])))} |\n");
             foreach (var d in detections.Where(d => Ours.Contains(d.Signature)))
-                details.Append(CultureInfo.InvariantCulture, $"- {year} `{d.Signature}` {d.Column} rows {d.FirstIndex + 2}–{d.LastIndex + 2} (score {d.Score:0.00}): {d.Explanation}\n");
+                details.Append(CultureInfo.InvariantCulture, $"- {year} `{d.Signature}` {d.Column} file lines {d.FirstIndex + 2}–{d.LastIndex + 2} (score {d.Score:0.00}): {d.Explanation}\n");
         }
         Write("gas-turbine-false-alarms.md", table + "\n" + details);
         Assert.True(worst <= MaxFalseAlarmRate, $"false-alarm rate {worst:P2} > {MaxFalseAlarmRate:P0}\n{table}");
