@@ -78,6 +78,7 @@ internal static class MonitoringCommands
                 var line = JsonSerializer.Serialize(new
                 {
                     signature = d.Signature,
+                    title = chosen.First(c => c.Signature == d.Signature).Title,
                     column = d.Column,
                     first_row = d.FirstIndex + 1,
                     last_row = d.LastIndex + 1,

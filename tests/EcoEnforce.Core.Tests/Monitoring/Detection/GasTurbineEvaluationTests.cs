@@ -42,19 +42,22 @@ public sealed class GasTurbineEvaluationTests
 
     public static TheoryData<string, double, double> Cases => new()
     {
-        // signature, magnitude, required recall
-        { "regime-break", 0.7, 0.0 },
-        { "regime-break", 0.5, 0.0 },
-        { "regime-break", 0.3, 0.0 },
+        // signature, magnitude, required recall (a little under what the seeded run gives; why: docs/detection.md).
+        // regime-break: factor the reported concentration is scaled by for a week; load-mismatch: how far towards flat
+        // (0.9 and 0.95 keep 10% and 5% of the real movement: by design not a finding, so no recall is required);
+        // dilution: O₂ rise in points for 12 h; three-way-mismatch: cut applied to the instrument and platform for 6 h.
+        { "regime-break", 0.7, 0.35 },
+        { "regime-break", 0.5, 0.55 },
+        { "regime-break", 0.3, 0.80 },
         { "load-mismatch", 0.95, 0.0 },
         { "load-mismatch", 0.9, 0.0 },
-        { "load-mismatch", 1.0, 0.0 },
-        { "dilution", 2.0, 0.0 },
-        { "dilution", 3.0, 0.0 },
-        { "dilution", 5.0, 0.0 },
-        { "three-way-mismatch", 0.03, 0.0 },
-        { "three-way-mismatch", 0.05, 0.0 },
-        { "three-way-mismatch", 0.10, 0.0 },
+        { "load-mismatch", 1.0, 0.85 },
+        { "dilution", 2.0, 0.75 },
+        { "dilution", 3.0, 0.95 },
+        { "dilution", 5.0, 0.95 },
+        { "three-way-mismatch", 0.03, 0.95 },
+        { "three-way-mismatch", 0.05, 0.95 },
+        { "three-way-mismatch", 0.10, 0.95 },
     };
 
     [Theory]
