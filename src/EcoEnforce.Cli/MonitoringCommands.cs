@@ -28,8 +28,9 @@ internal static class MonitoringCommands
         var interval = new Option<string?>("--interval") { Description = "采样间隔，如 1h、15m、30s、1d（无时间列时默认 1h）" };
         var limits = new Option<string[]>("--limit") { Description = "排放限值，列名=数值，可重复", AllowMultipleArgumentsPerToken = true };
         var load = new Option<string?>("--load") { Description = "负荷（生产）列名" };
+        var columns = new Option<string[]>("--columns") { Description = "只分析这些列（可重复或用逗号分隔；负荷列会自动保留），如 CO,NOX", AllowMultipleArgumentsPerToken = true };
         var signatures = new Option<string[]>("--signature") { Description = "只运行这些识别规则（可重复）：" + string.Join("、", Detectors.All.Select(d => d.Signature)), AllowMultipleArgumentsPerToken = true };
-        var command = new Command("detect", "识别可疑的自动监控数据，每条线索输出一行 JSON（非现场执法）") { csv, start, interval, limits, load, signatures };
+        var command = new Command("detect", "识别可疑的自动监控数据，每条线索输出一行 JSON（非现场执法）") { csv, start, interval, limits, load, columns, signatures };
         command.SetAction(async (parse, ct) =>
         {
             var options = new SeriesCsvOptions { LoadColumn = parse.GetValue(load) };
@@ -71,6 +72,13 @@ internal static class MonitoringCommands
             catch (SeriesCsvException e)
             {
                 return Fail($"{file.Name} {e.Message}");
+            }
+            if (parse.GetValue(columns) is { Length: > 0 } keep)
+            {
+                var names = keep.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
+                var unknownColumns = names.Where(n => set.All.All(s => s.Name != n)).ToList();
+                if (unknownColumns.Count > 0) return Fail($"找不到列：{string.Join("、", unknownColumns)}（表头：{string.Join("、", set.All.Select(s => s.Name))}）");
+                set = new SeriesSet([.. set.All.Where(s => names.Contains(s.Name) || s.Role == SeriesRole.Load)]);
             }
             var detections = Detectors.Run(set, chosen);
             foreach (var d in detections)

@@ -102,6 +102,7 @@ public sealed class LoadMismatchDetector(LoadMismatchOptions? options = null) : 
         var runStart = -1;
         var worst = 0.0;
         var worstAt = 0;
+        (int First, int Last, int WorstAt, double Strength)? pending = null;
         for (var end = w; end <= n + 1; end++)
         {
             var flagged = false;
@@ -135,10 +136,18 @@ public sealed class LoadMismatchDetector(LoadMismatchOptions? options = null) : 
             }
             else if (runStart >= 0)
             {
-                found.Add(Describe(column, raw, x, timing, load, runStart, end - 2, worstAt, worst, r));
+                // Runs whose windows overlap describe one stretch: merge them, keeping the worst window.
+                if (pending is { } p && runStart <= p.Last)
+                    pending = (p.First, end - 2, worst > p.Strength ? worstAt : p.WorstAt, Math.Max(worst, p.Strength));
+                else
+                {
+                    if (pending is { } done) found.Add(Describe(column, raw, x, timing, load, done.First, done.Last, done.WorstAt, done.Strength, r));
+                    pending = (runStart, end - 2, worstAt, worst);
+                }
                 runStart = -1;
             }
         }
+        if (pending is { } last) found.Add(Describe(column, raw, x, timing, load, last.First, last.Last, last.WorstAt, last.Strength, r));
     }
 
     private Detection Describe(string column, double[] y, double[] expected, Series timing, Series load, int first, int last, int worstAt,
