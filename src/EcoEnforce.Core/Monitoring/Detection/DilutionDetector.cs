@@ -136,15 +136,5 @@ public sealed class DilutionDetector(DilutionOptions? options = null) : IDetecto
 
     private static bool IsStopFlag(Series s, int i) => s.Flags is { } f && f[i] is "F" or "M" or "C" or "D";
 
-    internal static double Median(double[] values)
-    {
-        var present = 0;
-        foreach (var v in values) if (!double.IsNaN(v)) present++;
-        if (present == 0) return double.NaN;
-        var copy = new double[present];
-        var k = 0;
-        foreach (var v in values) if (!double.IsNaN(v)) copy[k++] = v;
-        Array.Sort(copy);
-        return present % 2 == 1 ? copy[present / 2] : (copy[present / 2 - 1] + copy[present / 2]) / 2;
-    }
+    private static double Median(double[] values) => Quantiles.Median(values);
 }

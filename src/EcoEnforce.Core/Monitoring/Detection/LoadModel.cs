@@ -61,11 +61,11 @@ internal static class LoadModel
     /// spikes cannot pass for a change of level or variability. Works in place.</summary>
     public static void Winsorize(double[] values, double k)
     {
-        var median = DilutionDetector.Median(values);
+        var median = Quantiles.Median(values);
         if (double.IsNaN(median)) return;
         var deviations = new double[values.Length];
         for (var i = 0; i < values.Length; i++) deviations[i] = Math.Abs(values[i] - median);
-        var sigma = 1.4826 * DilutionDetector.Median(deviations);
+        var sigma = 1.4826 * Quantiles.Median(deviations);
         if (!(sigma > 0)) return;
         for (var i = 0; i < values.Length; i++)
             if (!double.IsNaN(values[i])) values[i] = Math.Clamp(values[i], median - k * sigma, median + k * sigma);

@@ -134,16 +134,6 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
         return true;
     }
 
-    /// <summary>Median of |value|: what "a quarter of the level" is measured against.</summary>
-    private static double TypicalLevel(double[] values)
-    {
-        var present = 0;
-        foreach (var v in values) if (!double.IsNaN(v)) present++;
-        if (present == 0) return 0;
-        var copy = new double[present];
-        var k = 0;
-        foreach (var v in values) if (!double.IsNaN(v)) copy[k++] = Math.Abs(v);
-        Array.Sort(copy);
-        return copy[present / 2];
-    }
+    /// <summary>Median of |value|: what "a fifth of the level" is measured against.</summary>
+    private static double TypicalLevel(double[] values) => Quantiles.Median(values, absolute: true) is var m && double.IsNaN(m) ? 0 : m;
 }
