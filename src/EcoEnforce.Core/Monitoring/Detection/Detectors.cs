@@ -12,6 +12,10 @@ public static class Detectors
         new FlagAbuseDetector(),
         new CompletenessDetector(),
         new AggregateMismatchDetector(),
+        new LoadMismatchDetector(),
+        new DilutionDetector(),
+        new RegimeBreakDetector(),
+        new ThreeWayMismatchDetector(),
     ];
 
     public static List<Detection> Run(SeriesSet set, IEnumerable<IDetector>? detectors = null) =>
