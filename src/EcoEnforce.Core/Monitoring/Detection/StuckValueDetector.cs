@@ -18,6 +18,10 @@ public sealed record StuckValueOptions
     /// while stopped are not stuck (zero concentration, O₂ at 20.9 are what a stopped plant reads).</summary>
     public double StoppedFraction { get; init; } = 0.1;
 
+    /// <summary>Whether load/production series are checked too. Off by default: a unit held at its rated output reads
+    /// the same load hour after hour (the gas-turbine data sits at 133.7 MWh for days), which is normal operation.</summary>
+    public bool IncludeLoad { get; init; }
+
     /// <summary>Duration at which the duration part of the score is full.</summary>
     public TimeSpan FullScoreDuration { get; init; } = TimeSpan.FromHours(24);
 }
@@ -39,7 +43,8 @@ public sealed class StuckValueDetector(StuckValueOptions? options = null) : IDet
         var state = PlantState.Of(set, count, _o.StoppedFraction);
         var steps = new double[set.All.Count];
         for (var k = 0; k < steps.Length; k++) steps[k] = TypicalStep(set.All[k].Values);
-        for (var k = 0; k < set.All.Count; k++) Scan(set, k, steps, state, result);
+        for (var k = 0; k < set.All.Count; k++)
+            if (_o.IncludeLoad || set.All[k].Role != SeriesRole.Load) Scan(set, k, steps, state, result);
         return result;
     }
 

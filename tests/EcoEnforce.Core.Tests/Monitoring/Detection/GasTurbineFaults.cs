@@ -2,7 +2,7 @@ using EcoEnforce.Monitoring.Detection;
 
 namespace EcoEnforce.Core.Tests.Monitoring.Detection;
 
-/// <summary>Faults of signatures 6, 7, 9 and 10 injected into copies of a real year, each at one seeded random position.
+/// <summary>Faults injected into copies of a real year, each at one seeded random position.
 /// Each returns the set to run and the injected stretch [First, Last].</summary>
 public static class GasTurbineFaults
 {
@@ -23,6 +23,27 @@ public static class GasTurbineFaults
         var values = (double[])s.Values.Clone();
         for (var i = first; i < first + length; i++) values[i] *= factor;
         return new(Replace(year, With(s, values)), first, first + length - 1);
+    }
+
+    /// <summary>恒值: the reported value frozen at its first reading for <paramref name="hours"/> hours while the plant runs.</summary>
+    public static Injected Stuck(SeriesSet year, string column, int hours, Random random)
+    {
+        var s = Named(year, column);
+        var first = random.Next(48, s.Count - hours - 48);
+        while (double.IsNaN(s.Values[first])) first++;
+        var values = (double[])s.Values.Clone();
+        for (var i = first + 1; i < first + hours; i++) values[i] = values[first];
+        return new(Replace(year, With(s, values)), first, first + hours - 1);
+    }
+
+    /// <summary>异常值: <paramref name="hours"/> hours of a logger's sentinel (9999) in place of readings.</summary>
+    public static Injected Sentinel(SeriesSet year, string column, int hours, Random random)
+    {
+        var s = Named(year, column);
+        var first = random.Next(48, s.Count - hours - 48);
+        var values = (double[])s.Values.Clone();
+        for (var i = first; i < first + hours; i++) values[i] = 9999;
+        return new(Replace(year, With(s, values)), first, first + hours - 1);
     }
 
     /// <summary>与生产不匹配: for two days, the emission is pulled towards its own mean by <paramref name="strength"/>
