@@ -14,10 +14,11 @@ internal static class MonitoringCommands
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Command Create()
+    public static Command Create(Func<Microsoft.Extensions.DependencyInjection.ServiceProvider> services)
     {
         var monitoring = new Command("monitoring", "自动监控数据工具");
         monitoring.Subcommands.Add(Detect());
+        monitoring.Subcommands.Add(MonitoringScanCommand.Create(services));
         return monitoring;
     }
 
