@@ -30,6 +30,12 @@ if (args is ["--draw"])
     return;
 }
 
+if (args is ["--detect", ..])
+{
+    DetectLoad.Run(args);
+    return;
+}
+
 if (args is ["--quick"])
 {
     // A fast look between BenchmarkDotNet runs: best of 15 rounds, so a busy machine hurts less.

@@ -44,7 +44,8 @@ public abstract partial class AppTests<TApp>
         {
             var db = sp.GetRequiredService<EcoEnforceDb>();
             var today = Common.ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
-            var c = await db.Campaigns.Where(x => x.Kind == Campaigns.CampaignKind.AutoMonitoringFraud).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync(Ct);
+            // The form offers the current plans' campaigns, latest year first (other tests add later plans).
+            var c = (await Campaigns.PlanQueries.CurrentCampaignsAsync(db, Ct)).First(x => x.Kind == Campaigns.CampaignKind.AutoMonitoringFraud).Id;
             var o = await db.Inspectors.Where(i => i.IsActive && i.CertificateValidFrom <= today && i.CertificateValidTo >= today).OrderBy(i => i.Id).Skip(6).Take(2).Select(i => i.Id).ToListAsync(Ct);
             var e = await db.Leads.Where(l => l.Id == strong).Join(db.Enterprises, l => l.EnterpriseId, x => x.Id, (l, x) => x.CreditCode).FirstAsync(Ct);
             return (c, o, e);
