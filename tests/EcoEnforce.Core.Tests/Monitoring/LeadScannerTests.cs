@@ -61,6 +61,40 @@ public sealed class LeadScannerTests : IDisposable
         Assert.Equal(0, await ScanAsync(point));
     }
 
+    [Fact]
+    public async Task An_hour_whose_reported_average_disagrees_with_its_minutes_becomes_an_aggregate_mismatch_lead()
+    {
+        var enterprise = await _db.AddEnterpriseAsync("涪陵示例化工有限公司");
+        int point;
+        using (var scope = _db.NewScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EcoEnforceDb>();
+            var p = new MonitoringPoint { EnterpriseId = enterprise, Mn = "88888880000002", Name = "2号排口", Medium = MonitoringMedium.Air };
+            db.MonitoringPoints.Add(p);
+            var random = new Random(11);
+            for (var h = 0; h < 6; h++)
+            {
+                var sum = 0.0;
+                for (var m = 0; m < 60; m++)
+                {
+                    var value = Math.Round(30 + random.NextDouble() * 10, 2);
+                    sum += value;
+                    db.Readings.Add(new Reading { Mn = p.Mn, Kind = ReadingKind.Minute, PollutantCode = "a21026", DataTimeUtc = Start.AddHours(h).AddMinutes(m), Value = value, Flag = "N" });
+                }
+                // Hour 3 reports 20 where its sixty minutes average about 35.
+                db.Readings.Add(Reading(p.Mn, "a21026", h, h == 3 ? 20 : Math.Round(sum / 60, 3)));
+            }
+            await db.SaveChangesAsync(Ct);
+            point = p.Id;
+        }
+        using (var scope = _db.NewScope())
+            await scope.ServiceProvider.GetRequiredService<LeadScanner>().ScanAsync(Start, Start.AddHours(6), point, null, Ct);
+        using var read = _db.NewScope();
+        var lead = Assert.Single(await read.ServiceProvider.GetRequiredService<EcoEnforceDb>().Leads.AsNoTracking()
+            .Where(l => l.MonitoringPointId == point && l.Signature == "aggregate-mismatch").ToListAsync(Ct));
+        Assert.Equal(("a21026", Start.AddHours(3), ReadingKind.Hour), (lead.PollutantCode, lead.FromUtc, lead.Kind));
+    }
+
     [Theory]
     [InlineData(new[] { 0.6, 0.5 }, 0.8)]
     [InlineData(new[] { 0.7 }, 0.7)]
