@@ -37,6 +37,7 @@ public abstract partial class AppTests<TApp>
         // 1 − (1 − 0.6)(1 − 0.5) = 0.8 outranks a single 0.7.
         Assert.True(page.IndexOf($"lead-{strong}", StringComparison.Ordinal) < page.IndexOf($"lead-{weak}", StringComparison.Ordinal));
         Assert.Contains($"{entity} <span class=\"badge over\">可疑度 80</span>", page, StringComparison.Ordinal);
+        Assert.Contains("HighlightFrom=2030-03-01T08:00&amp;HighlightTo=2030-03-01T16:00", page, StringComparison.Ordinal); // the chart shades the stretch
 
         var form = await chief.GetStringAsync($"/Inspections/New?LeadId={strong}", Ct);
         Assert.Contains($"数据线索#{strong}", form, StringComparison.Ordinal);

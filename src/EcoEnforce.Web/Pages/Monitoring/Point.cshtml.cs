@@ -18,6 +18,9 @@ public sealed class PointModel(EcoEnforceDb db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public ReadingKind Kind { get; set; } = ReadingKind.Minute;
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    /// <summary>A suspicious stretch to shade on the chart (Beijing time), e.g. a lead's interval.</summary>
+    [BindProperty(SupportsGet = true)] public DateTime? HighlightFrom { get; set; }
+    [BindProperty(SupportsGet = true)] public DateTime? HighlightTo { get; set; }
 
     public MonitoringQueries.PointSummary? Summary { get; private set; }
     public IReadOnlyList<Reading> Readings { get; private set; } = [];
@@ -41,13 +44,17 @@ public sealed class PointModel(EcoEnforceDb db, TimeProvider clock) : PageModel
         Readings = await MonitoringQueries.ReadingsAsync(db, point.Mn, Kind, fromUtc, toUtc, MaxRows + 1, ct);
         Truncated = Readings.Count > MaxRows;
         if (Truncated) Readings = [.. Readings.Take(MaxRows)];
+        const string format = "yyyy-MM-dd HH:mm";
         ChartJson = JsonSerializer.Serialize(new
         {
+            highlight = HighlightFrom is { } hf && HighlightTo is { } ht && hf <= ht
+                ? new { from = hf.ToString(format, System.Globalization.CultureInfo.InvariantCulture), to = ht.ToString(format, System.Globalization.CultureInfo.InvariantCulture) }
+                : null,
             series = Readings.GroupBy(r => r.PollutantCode).Select(g => new
             {
                 name = PollutantNames.Of(g.Key),
                 limit = point.Limits.FirstOrDefault(l => l.PollutantCode == g.Key)?.Limit,
-                points = g.Select(r => new { t = ChinaTime.ToChina(r.DataTimeUtc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), v = r.Value }),
+                points = g.Select(r => new { t = ChinaTime.ToChina(r.DataTimeUtc).ToString(format, System.Globalization.CultureInfo.InvariantCulture), v = r.Value }),
             }),
         });
         return Page();

@@ -18,9 +18,27 @@
                 pointRadius: 0, borderWidth: 1 });
         }
     });
+    // A lead's suspicious stretch, shaded behind the lines (labels are "yyyy-MM-dd HH:mm", so text order is time order).
+    const shade = {
+        id: "shade",
+        beforeDatasetsDraw(chart) {
+            const h = data.highlight;
+            if (!h) return;
+            const first = labels.findIndex(t => t >= h.from);
+            const last = labels.findLastIndex(t => t <= h.to);
+            if (first < 0 || last < first) return;
+            const x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
+            ctx.save();
+            ctx.fillStyle = "rgba(220, 38, 38, 0.15)";
+            const left = x.getPixelForValue(first), right = Math.max(x.getPixelForValue(last), left + 2);
+            ctx.fillRect(left, area.top, right - left, area.bottom - area.top);
+            ctx.restore();
+        },
+    };
     Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
     new Chart(canvas, {
         type: "line",
+        plugins: [shade],
         data: { labels, datasets },
         options: { animation: false, interaction: { mode: "index", intersect: false }, scales: { x: { ticks: { maxTicksLimit: 12 } } } },
     });
