@@ -30,6 +30,12 @@ if (args is ["--draw"])
     return;
 }
 
+if (args is ["--scan-store", ..])
+{
+    await ScanStoreLoad.RunAsync(args);
+    return;
+}
+
 if (args is ["--detect", ..])
 {
     DetectLoad.Run(args);
