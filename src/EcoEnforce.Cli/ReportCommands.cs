@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using EcoEnforce.Data;
 using EcoEnforce.Problems;
 using EcoEnforce.Reports;
@@ -30,8 +29,9 @@ internal static class ReportCommands
         var command = new Command("monthly", "生成某单位（或全区汇总）某月的附表2（现场检查工作情况报表）") { unit, month, campaign, output };
         command.SetAction(async (parse, ct) =>
         {
-            if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (MonthlyObligation.ParseMonth(parse.GetValue(month)) is not var (year, monthNumber))
                 return Fail(2, "月份格式应为 年-月，如 2022-08");
+            var day = new DateOnly(year, monthNumber, 1);
             await using var provider = services();
             await using var scope = provider.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EcoEnforceDb>();

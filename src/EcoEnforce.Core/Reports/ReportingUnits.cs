@@ -55,4 +55,16 @@ public static class ReportingUnits
 public sealed record MonthlyObligation(Campaign Campaign, int Day, IReadOnlyList<(int Year, int Month)> Months)
 {
     public MonthlyDeadline Deadline(int year, int month) => new(year, month, Day);
+
+    /// <summary>This month when a report is owed for it; otherwise the last owed month (a past plan year) or the first.</summary>
+    public (int Year, int Month) DefaultMonth(DateOnly today)
+    {
+        if (Months.Count == 0 || Months.Contains((today.Year, today.Month))) return (today.Year, today.Month);
+        return Months[^1].Year * 12 + Months[^1].Month < today.Year * 12 + today.Month ? Months[^1] : Months[0];
+    }
+
+    /// <summary>"2022-08" as (2022, 8); null for anything else.</summary>
+    public static (int Year, int Month)? ParseMonth(string? text) =>
+        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? (d.Year, d.Month) : null;
 }

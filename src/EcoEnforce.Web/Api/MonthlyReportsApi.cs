@@ -50,7 +50,7 @@ public static class MonthlyReportsApi
         var obligations = await ReportingUnits.MonthlyCampaignsAsync(db, null, ct);
         var obligation = obligations.FirstOrDefault(o => o.Campaign.Id == campaignId) ?? (campaignId is null ? obligations.FirstOrDefault() : null);
         if (obligation is null) return Invalid("campaignId", "该专项不要求按月报送，或不存在");
-        if (Pages.Reports.MonthlyModel.ParseMonth(month) is not var (year, m)) return Invalid("month", "月份应为 年-月，如 2022-08");
+        if (MonthlyObligation.ParseMonth(month) is not var (year, m)) return Invalid("month", "月份应为 年-月，如 2022-08");
         var board = await MonthlyBoard.ForAsync(db, clock, obligation, year, m, ct);
         return TypedResults.Ok(new BoardDto(obligation.Campaign.Id, obligation.Campaign.ShortName, year, m, board.Deadline.DueDate,
             [.. board.Lines.Select(l => new BoardLineDto(l.Unit.Id, l.Unit.Name, l.Obligated, l.Latest?.Status, l.Latest?.Revision, l.Latest?.SubmittedAtUtc,
@@ -62,7 +62,7 @@ public static class MonthlyReportsApi
         EcoEnforceDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!(await ReportAccess.ForAsync(db, user, ct)).CanRead(unitId)) return TypedResults.Forbid();
-        if (Pages.Reports.MonthlyModel.ParseMonth(month) is not var (year, m)) return Invalid("month", "月份应为 年-月，如 2022-08");
+        if (MonthlyObligation.ParseMonth(month) is not var (year, m)) return Invalid("month", "月份应为 年-月，如 2022-08");
         var obligation = (await ReportingUnits.MonthlyCampaignsAsync(db, null, ct)).FirstOrDefault(o => o.Campaign.Id == campaignId);
         if (obligation is null || !await db.Departments.AnyAsync(d => d.Id == unitId, ct)) return TypedResults.NotFound();
         var revisions = await db.MonthlyReports.AsNoTracking()
@@ -79,7 +79,7 @@ public static class MonthlyReportsApi
         string month, SubmitRequest request, MonthlyReports.Handler reports, EcoEnforceDb db, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!(await ReportAccess.ForAsync(db, user, ct)).CanFile(unitId)) return TypedResults.Forbid();
-        if (Pages.Reports.MonthlyModel.ParseMonth(month) is not var (year, m)) return Invalid("month", "月份应为 年-月，如 2022-08");
+        if (MonthlyObligation.ParseMonth(month) is not var (year, m)) return Invalid("month", "月份应为 年-月，如 2022-08");
         var saved = await reports.SaveDraftAsync(new MonthlyReports.Key(campaignId, unitId, year, m), request.FiledBy, request.Phone, ct);
         var result = saved.Succeeded ? await reports.SubmitAsync(saved.Value, ct) : saved;
         return result.Succeeded ? TypedResults.Ok(new InspectionWriteApi.Created(result.Value)) : ApiProblems.ToValidationProblem(result.Errors);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcoEnforce.Common;
 using EcoEnforce.Data;
 using EcoEnforce.Problems;
@@ -61,22 +60,10 @@ public sealed class MonthlyModel(EcoEnforceDb db, TimeProvider clock) : PageMode
         }
         var obligation = Obligations.FirstOrDefault(o => o.Campaign.Id == CampaignId) ?? Obligations[0];
         CampaignId = obligation.Campaign.Id;
-        var parsed = ParseMonth(Month);
+        var parsed = MonthlyObligation.ParseMonth(Month);
         if (!string.IsNullOrEmpty(Month) && parsed is null) Error = $"月份“{Month}”无效（应为 年-月，如 2022-08），已显示默认月份。";
-        var (year, month) = parsed ?? DefaultMonth(obligation, ChinaTime.Today(clock));
+        var (year, month) = parsed ?? obligation.DefaultMonth(ChinaTime.Today(clock));
         Month = $"{year}-{month:00}";
         return await MonthlyBoard.ForAsync(db, clock, obligation, year, month, ct);
-    }
-
-    public static (int Year, int Month)? ParseMonth(string? text) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? (d.Year, d.Month) : null;
-
-    /// <summary>This month when it is one the report is owed for; otherwise the last owed month (a past plan year) or the first.</summary>
-    public static (int Year, int Month) DefaultMonth(MonthlyObligation obligation, DateOnly today)
-    {
-        var months = obligation.Months;
-        if (months.Count == 0) return (today.Year, today.Month);
-        if (months.Contains((today.Year, today.Month))) return (today.Year, today.Month);
-        return months[^1].Year * 12 + months[^1].Month < today.Year * 12 + today.Month ? months[^1] : months[0];
     }
 }

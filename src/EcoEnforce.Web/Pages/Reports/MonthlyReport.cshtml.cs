@@ -117,7 +117,7 @@ public sealed class MonthlyReportModel(EcoEnforceDb db, MonthlyReports.Handler r
         Obligation = obligations.FirstOrDefault(o => o.Campaign.Id == CampaignId) ?? (CampaignId is null ? obligations.FirstOrDefault() : null);
         if (Unit is null || Obligation is null) return NotFound();
         CampaignId = Obligation.Campaign.Id;
-        (Year, MonthNumber) = MonthlyModel.ParseMonth(Month) ?? MonthlyModel.DefaultMonth(Obligation, ChinaTime.Today(clock));
+        (Year, MonthNumber) = MonthlyObligation.ParseMonth(Month) ?? Obligation.DefaultMonth(ChinaTime.Today(clock));
         Month = $"{Year}-{MonthNumber:00}";
         Deadline = Obligation.Deadline(Year, MonthNumber);
         Revisions = await db.MonthlyReports.AsNoTracking()
