@@ -3,7 +3,6 @@ using EcoEnforce.Data;
 using EcoEnforce.Organisation;
 using EcoEnforce.Problems;
 using Microsoft.EntityFrameworkCore;
-using TaskStatus = EcoEnforce.Inspections.TaskStatus;
 
 namespace EcoEnforce.Reports;
 
@@ -45,13 +44,13 @@ public static class MonthlyBoard
         var reports = await db.MonthlyReports.AsNoTracking().Where(r => r.CampaignId == campaignId && r.Year == year && r.Month == month).ToListAsync(ct);
         var first = new DateOnly(year, month, 1);
         var end = first.AddMonths(1).AddDays(-1);
-        var liveMonth = await CountByUnitAsync(db, campaignId, first, end, ct);
-        var liveTotal = await CountByUnitAsync(db, campaignId, new DateOnly(year, 1, 1), end, ct);
+        var liveMonth = await MonthlyForm.CountsByUnitAsync(db, campaignId, first, end, ct);
+        var liveTotal = await MonthlyForm.CountsByUnitAsync(db, campaignId, new DateOnly(year, 1, 1), end, ct);
         var empty = new InspectionCounts(0, 0, 0, 0);
 
         // Units with work recorded but not on the obligation list (e.g. a section that led an inspection) still count.
         var obligated = units.Select(u => u.Id).ToHashSet();
-        var extra = liveTotal.Keys.Where(k => k != NoUnit).Concat(reports.Select(r => r.UnitId)).Except(units.Select(u => u.Id)).ToList();
+        var extra = liveTotal.Keys.Where(k => k != MonthlyForm.NoUnit).Concat(reports.Select(r => r.UnitId)).Except(units.Select(u => u.Id)).ToList();
         if (extra.Count > 0) units.AddRange(await db.Departments.AsNoTracking().Where(d => extra.Contains(d.Id)).OrderBy(d => d.SortOrder).ToListAsync(ct));
 
         var lines = units.Select(unit =>
@@ -65,7 +64,7 @@ public static class MonthlyBoard
                 firstSubmission is { } at ? deadline.IsOnTime(at) : null,
                 firstSubmission is null && obligated.Contains(unit.Id) && deadline.IsOverdue(now), obligated.Contains(unit.Id));
         }).ToList();
-        return new Board(obligation, year, month, deadline, lines, liveMonth.GetValueOrDefault(NoUnit, empty), liveTotal.GetValueOrDefault(NoUnit, empty));
+        return new Board(obligation, year, month, deadline, lines, liveMonth.GetValueOrDefault(MonthlyForm.NoUnit, empty), liveTotal.GetValueOrDefault(MonthlyForm.NoUnit, empty));
     }
 
     /// <summary>The reports a unit still owes, with their deadlines: the months due within the reminder window or already
@@ -88,25 +87,5 @@ public static class MonthlyBoard
             }
         }
         return owed;
-    }
-
-    private const int NoUnit = -1;
-
-    /// <summary>Section 1 for every unit at once (<see cref="NoUnit"/>: tasks and problems with no unit recorded).</summary>
-    private static async Task<Dictionary<int, InspectionCounts>> CountByUnitAsync(EcoEnforceDb db, int campaignId, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var tasks = db.InspectionTasks.AsNoTracking().Where(t => t.Campaigns.Any(c => c.CampaignId == campaignId));
-        var planned = await tasks.Where(t => t.Status != TaskStatus.Cancelled && (t.PlannedOn ?? t.WindowStart) >= from && (t.PlannedOn ?? t.WindowStart) <= to)
-            .GroupBy(t => t.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? NoUnit, x => x.Count, ct);
-        var done = await tasks.Where(t => t.Status == TaskStatus.Done && t.InspectedOn >= from && t.InspectedOn <= to)
-            .GroupBy(t => t.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? NoUnit, x => x.Count, ct);
-        var problems = db.Problems.AsNoTracking().Where(p => p.CampaignId == campaignId);
-        var found = await problems.Where(p => p.FoundOn >= from && p.FoundOn <= to)
-            .GroupBy(p => p.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? NoUnit, x => x.Count, ct);
-        var fromUtc = ChinaTime.StartOfDayUtc(from);
-        var toUtc = ChinaTime.StartOfDayUtc(to.AddDays(1));
-        var rectified = await problems.Where(p => p.Status == ProblemStatus.Closed && p.ClosedAtUtc >= fromUtc && p.ClosedAtUtc < toUtc)
-            .GroupBy(p => p.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? NoUnit, x => x.Count, ct);
-        return planned.Keys.Union(done.Keys).Union(found.Keys).Union(rectified.Keys).ToDictionary(k => k, k => new InspectionCounts(planned.GetValueOrDefault(k), done.GetValueOrDefault(k), found.GetValueOrDefault(k), rectified.GetValueOrDefault(k)));
     }
 }

@@ -58,21 +58,32 @@ public static class MonthlyForm
             [.. problems.Select(p => Ledger.ToRow(p, today))], clock.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>Planned: tasks (not cancelled) planned in the period; done: inspections carried out in it; found: problems
-    /// found in it; rectified: problems closed (整改核查到位) in it, by China time.</summary>
+    /// <summary>One unit's section 1, or the district's (the sum over every unit and the unrecorded ones).</summary>
     public static async Task<InspectionCounts> CountAsync(EcoEnforceDb db, int campaignId, int? unitId, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        var byUnit = await CountsByUnitAsync(db, campaignId, from, to, ct);
+        return unitId is { } unit ? byUnit.GetValueOrDefault(unit, new InspectionCounts(0, 0, 0, 0)) : Board.Sum(byUnit.Values);
+    }
+
+    /// <summary>The key of the counts of tasks and problems with no unit recorded.</summary>
+    public const int NoUnit = -1;
+
+    /// <summary>Section 1 for every unit at once. Planned: tasks (not cancelled) planned in the period; done: inspections
+    /// carried out in it; found: problems found in it; rectified: problems closed (整改核查到位) in it, by China time.</summary>
+    public static async Task<Dictionary<int, InspectionCounts>> CountsByUnitAsync(EcoEnforceDb db, int campaignId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
         var tasks = db.InspectionTasks.AsNoTracking().Where(t => t.Campaigns.Any(c => c.CampaignId == campaignId));
-        if (unitId is { } unit) tasks = tasks.Where(t => t.UnitId == unit);
-        var planned = await tasks.CountAsync(t => t.Status != TaskStatus.Cancelled && (t.PlannedOn ?? t.WindowStart) >= from
-            && (t.PlannedOn ?? t.WindowStart) <= to, ct);
-        var done = await tasks.CountAsync(t => t.Status == TaskStatus.Done && t.InspectedOn >= from && t.InspectedOn <= to, ct);
+        var planned = await tasks.Where(t => t.Status != TaskStatus.Cancelled && (t.PlannedOn ?? t.WindowStart) >= from && (t.PlannedOn ?? t.WindowStart) <= to)
+            .GroupBy(t => t.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? NoUnit, x => x.Count, ct);
+        var done = await tasks.Where(t => t.Status == TaskStatus.Done && t.InspectedOn >= from && t.InspectedOn <= to)
+            .GroupBy(t => t.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? NoUnit, x => x.Count, ct);
         var problems = db.Problems.AsNoTracking().Where(p => p.CampaignId == campaignId);
-        if (unitId is { } u) problems = problems.Where(p => p.UnitId == u);
-        var found = await problems.CountAsync(p => p.FoundOn >= from && p.FoundOn <= to, ct);
+        var found = await problems.Where(p => p.FoundOn >= from && p.FoundOn <= to)
+            .GroupBy(p => p.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? NoUnit, x => x.Count, ct);
         var fromUtc = ChinaTime.StartOfDayUtc(from);
         var toUtc = ChinaTime.StartOfDayUtc(to.AddDays(1));
-        var rectified = await problems.CountAsync(p => p.Status == ProblemStatus.Closed && p.ClosedAtUtc >= fromUtc && p.ClosedAtUtc < toUtc, ct);
-        return new InspectionCounts(planned, done, found, rectified);
+        var rectified = await problems.Where(p => p.Status == ProblemStatus.Closed && p.ClosedAtUtc >= fromUtc && p.ClosedAtUtc < toUtc)
+            .GroupBy(p => p.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? NoUnit, x => x.Count, ct);
+        return planned.Keys.Union(done.Keys).Union(found.Keys).Union(rectified.Keys).ToDictionary(k => k, k => new InspectionCounts(planned.GetValueOrDefault(k), done.GetValueOrDefault(k), found.GetValueOrDefault(k), rectified.GetValueOrDefault(k)));
     }
 }
