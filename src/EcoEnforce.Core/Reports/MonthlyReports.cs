@@ -122,6 +122,25 @@ public static class MonthlyReports
     }
 }
 
+/// <summary>A unit's report for a month as it stands: every revision (newest first) and the form to show — the latest
+/// revision's snapshot once submitted or approved, otherwise the live figures the next submission will freeze.</summary>
+public sealed record MonthlyReportView(IReadOnlyList<MonthlyReport> Revisions, bool Frozen, MonthlySnapshot Form)
+{
+    public MonthlyReport? Latest => Revisions.Count > 0 ? Revisions[0] : null;
+
+    public static async Task<MonthlyReportView> LoadAsync(EcoEnforceDb db, TimeProvider clock, MonthlyReports.Key key, CancellationToken ct)
+    {
+        var revisions = await db.MonthlyReports.AsNoTracking()
+            .Where(r => r.CampaignId == key.CampaignId && r.UnitId == key.UnitId && r.Year == key.Year && r.Month == key.Month)
+            .OrderByDescending(r => r.Revision).ToListAsync(ct);
+        var latest = revisions.FirstOrDefault();
+        var frozen = latest is { Status: MonthlyReportStatus.Submitted or MonthlyReportStatus.Approved, SnapshotJson: not null };
+        var form = frozen ? MonthlySnapshot.FromJson(latest!.SnapshotJson!)
+            : await MonthlyForm.ComputeAsync(db, clock, key.CampaignId, key.UnitId, key.Year, key.Month, ct);
+        return new(revisions, frozen, form);
+    }
+}
+
 public static class ReportRules
 {
     public static bool IsPhone(string? phone) => System.Text.RegularExpressions.Regex.IsMatch(phone?.Trim() ?? "", @"^[0-9+\-\s()]{7,20}$");

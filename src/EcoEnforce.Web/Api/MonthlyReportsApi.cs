@@ -65,14 +65,9 @@ public static class MonthlyReportsApi
         if (MonthlyObligation.ParseMonth(month) is not var (year, m)) return Invalid("month", "月份应为 年-月，如 2022-08");
         var obligation = (await ReportingUnits.MonthlyCampaignsAsync(db, null, ct)).FirstOrDefault(o => o.Campaign.Id == campaignId);
         if (obligation is null || !await db.Departments.AnyAsync(d => d.Id == unitId, ct)) return TypedResults.NotFound();
-        var revisions = await db.MonthlyReports.AsNoTracking()
-            .Where(r => r.CampaignId == campaignId && r.UnitId == unitId && r.Year == year && r.Month == m)
-            .OrderByDescending(r => r.Revision).ToListAsync(ct);
-        var latest = revisions.FirstOrDefault();
-        var frozen = latest is { Status: MonthlyReportStatus.Submitted or MonthlyReportStatus.Approved, SnapshotJson: not null };
-        var form = frozen ? MonthlySnapshot.FromJson(latest!.SnapshotJson!) : await MonthlyForm.ComputeAsync(db, clock, campaignId, unitId, year, m, ct);
-        return TypedResults.Ok(new UnitReportDto(campaignId, unitId, year, m, obligation.Deadline(year, m).DueDate, frozen, form,
-            [.. revisions.Select(r => new RevisionDto(r.Id, r.Revision, r.Status, r.FiledBy, r.SubmittedAtUtc, r.SubmittedBy, r.ReviewedAtUtc, r.ReviewedBy, r.ReviewComment))]));
+        var view = await MonthlyReportView.LoadAsync(db, clock, new MonthlyReports.Key(campaignId, unitId, year, m), ct);
+        return TypedResults.Ok(new UnitReportDto(campaignId, unitId, year, m, obligation.Deadline(year, m).DueDate, view.Frozen, view.Form,
+            [.. view.Revisions.Select(r => new RevisionDto(r.Id, r.Revision, r.Status, r.FiledBy, r.SubmittedAtUtc, r.SubmittedBy, r.ReviewedAtUtc, r.ReviewedBy, r.ReviewComment))]));
     }
 
     private static async Task<Results<Ok<InspectionWriteApi.Created>, ValidationProblem, ForbidHttpResult, NotFound>> SubmitAsync(int campaignId, int unitId,

@@ -120,13 +120,8 @@ public sealed class MonthlyReportModel(EcoEnforceDb db, MonthlyReports.Handler r
         (Year, MonthNumber) = MonthlyObligation.ParseMonth(Month) ?? Obligation.DefaultMonth(ChinaTime.Today(clock));
         Month = $"{Year}-{MonthNumber:00}";
         Deadline = Obligation.Deadline(Year, MonthNumber);
-        Revisions = await db.MonthlyReports.AsNoTracking()
-            .Where(r => r.CampaignId == CampaignId && r.UnitId == UnitId && r.Year == Year && r.Month == MonthNumber)
-            .OrderByDescending(r => r.Revision).ToListAsync(ct);
-        // Submitted or approved: the frozen form; a draft or a returned report: the live figures the next submission will freeze.
-        FormIsFrozen = Latest is { Status: MonthlyReportStatus.Submitted or MonthlyReportStatus.Approved, SnapshotJson: not null };
-        Form = FormIsFrozen ? MonthlySnapshot.FromJson(Latest!.SnapshotJson!)
-            : await MonthlyForm.ComputeAsync(db, clock, CampaignId.Value, UnitId, Year, MonthNumber, ct);
+        var view = await MonthlyReportView.LoadAsync(db, clock, new MonthlyReports.Key(CampaignId.Value, UnitId, Year, MonthNumber), ct);
+        (Revisions, FormIsFrozen, Form) = (view.Revisions, view.Frozen, view.Form);
         if (Request.Method == "GET")
         {
             FiledBy = Latest?.FiledBy;
