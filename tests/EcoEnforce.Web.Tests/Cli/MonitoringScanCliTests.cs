@@ -7,25 +7,17 @@ namespace EcoEnforce.Web.Tests.Cli;
 
 /// <summary><c>ecoenforce monitoring scan</c> over its own data directory: stored hour data with a frozen stretch gives a
 /// lead; scanning again gives none; a bad date range is refused.</summary>
-public sealed class MonitoringScanCliTests : IDisposable
+public sealed class MonitoringScanCliTests() : CliDataDirectory("scan")
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ecoenforce-cli-scan-").FullName;
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task<int> RunAsync(params string[] args) => CliProgram.RunAsync(args, new Dictionary<string, string?>
-    {
-        ["ECOENFORCE_DATA_DIR"] = _dataDirectory,
-        ["ECOENFORCE_ADMIN_PASSWORD"] = EcoEnforceApp.AdminPassword,
-    });
-
-    private EcoEnforceDb Db() => new(new DbContextOptionsBuilder<EcoEnforceDb>().UseSqlite($"Data Source={Path.Combine(_dataDirectory, "ecoenforce.db")}").Options);
 
     [Fact]
     public async Task A_scan_of_stored_hour_data_records_a_lead_once_and_refuses_a_bad_range()
     {
         Assert.Equal(0, await RunAsync("db", "migrate"));
         int pointId;
-        await using (var db = Db())
+        await using (var db = OpenDb())
         {
             var point = await db.MonitoringPoints.OrderBy(p => p.Id).FirstAsync(Ct);
             pointId = point.Id;
@@ -40,16 +32,10 @@ public sealed class MonitoringScanCliTests : IDisposable
         }
         Assert.Equal(0, await RunAsync("monitoring", "scan", "--from", "2022-08-01", "--to", "2022-08-03", "--point", $"{pointId}"));
         int leads;
-        await using (var db = Db()) leads = await db.Leads.CountAsync(l => l.MonitoringPointId == pointId && l.Signature == "stuck", Ct);
+        await using (var db = OpenDb()) leads = await db.Leads.CountAsync(l => l.MonitoringPointId == pointId && l.Signature == "stuck", Ct);
         Assert.Equal(1, leads);
         Assert.Equal(0, await RunAsync("monitoring", "scan", "--from", "2022-08-01", "--to", "2022-08-03"));
-        await using (var db = Db()) Assert.Equal(1, await db.Leads.CountAsync(l => l.MonitoringPointId == pointId && l.Signature == "stuck", Ct));
+        await using (var db = OpenDb()) Assert.Equal(1, await db.Leads.CountAsync(l => l.MonitoringPointId == pointId && l.Signature == "stuck", Ct));
         Assert.Equal(2, await RunAsync("monitoring", "scan", "--from", "2022-08-03", "--to", "2022-08-01"));
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDirectory, recursive: true);
     }
 }
