@@ -19,6 +19,7 @@ internal static class MonitoringCommands
         var monitoring = new Command("monitoring", "自动监控数据工具");
         monitoring.Subcommands.Add(Detect());
         monitoring.Subcommands.Add(MonitoringScanCommand.Create(services));
+        monitoring.Subcommands.Add(MonitoringCompactCommand.Create(services));
         return monitoring;
     }
 

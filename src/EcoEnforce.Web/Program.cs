@@ -27,6 +27,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => 
 builder.Services.AddHj212Receiver(builder.Configuration);
 builder.Services.AddPublicRateLimit(builder.Configuration);
 builder.Services.AddHostedService<LeadScanService>();
+builder.Services.AddHostedService<ReadingCompactionService>();
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {
     kestrel.Limits.MaxRequestBodySize = UploadLimits.MaxBytes + 64 * 1024;

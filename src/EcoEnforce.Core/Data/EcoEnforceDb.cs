@@ -28,6 +28,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Monitoring.MonitoringPoint> MonitoringPoints => Set<Monitoring.MonitoringPoint>();
     public DbSet<Monitoring.RawPacket> RawPackets => Set<Monitoring.RawPacket>();
     public DbSet<Monitoring.Reading> Readings => Set<Monitoring.Reading>();
+    public DbSet<Monitoring.Archive.ReadingChunk> ReadingChunks => Set<Monitoring.Archive.ReadingChunk>();
     public DbSet<Monitoring.UnknownDevice> UnknownDevices => Set<Monitoring.UnknownDevice>();
     public DbSet<InspectorConflict> InspectorConflicts => Set<InspectorConflict>();
     public DbSet<Draws.DrawRuleSet> DrawRuleSets => Set<Draws.DrawRuleSet>();

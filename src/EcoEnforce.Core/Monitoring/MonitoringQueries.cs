@@ -29,16 +29,10 @@ public static class MonitoringQueries
     public static async Task<PointSummary> SummaryAsync(EcoEnforceDb db, MonitoringPoint point, DateTime nowUtc, CancellationToken ct)
     {
         var lastPacket = await db.RawPackets.Where(r => r.Mn == point.Mn).MaxAsync(r => (DateTime?)r.ReceivedAtUtc, ct);
-        var lastTime = await db.Readings.Where(r => r.Mn == point.Mn && r.Kind == ReadingKind.Minute).MaxAsync(r => (DateTime?)r.DataTimeUtc, ct);
-        var latest = new List<LatestValue>();
-        if (lastTime is { } t)
-        {
-            var rows = await db.Readings.AsNoTracking()
-                .Where(r => r.Mn == point.Mn && r.Kind == ReadingKind.Minute && r.DataTimeUtc == t)
-                .OrderBy(r => r.PollutantCode).ToListAsync(ct);
-            latest.AddRange(rows.Select(r => new LatestValue(
-                r.PollutantCode, r.Value, r.Flag, point.Limits.FirstOrDefault(l => l.PollutantCode == r.PollutantCode)?.Limit)));
-        }
+        var latestMinute = await Archive.StoredReadings.LatestAsync(db, point.Mn, ReadingKind.Minute, ct);
+        var lastTime = latestMinute?.Time;
+        var latest = (latestMinute?.Readings ?? []).Select(r => new LatestValue(
+            r.PollutantCode, r.Value, r.Flag, point.Limits.FirstOrDefault(l => l.PollutantCode == r.PollutantCode)?.Limit)).ToList();
         var online = lastPacket is { } seen && nowUtc - seen <= OnlineWindow;
         return new PointSummary(point, lastPacket, lastTime, latest, online, await CompletenessAsync(db, point, nowUtc, ct));
     }
@@ -52,15 +46,10 @@ public static class MonitoringQueries
         var chinaMidnight = Common.ChinaTime.ToChina(nowUtc).Date;
         var dayStartUtc = DateTime.SpecifyKind(chinaMidnight - Common.ChinaTime.Offset, DateTimeKind.Utc);
         var expected = Math.Max(1, (int)(nowUtc - dayStartUtc).TotalMinutes);
-        var received = await db.Readings.CountAsync(r => r.Mn == point.Mn && r.Kind == ReadingKind.Minute && r.PollutantCode == code
-            && r.DataTimeUtc >= dayStartUtc && r.DataTimeUtc < nowUtc, ct);
+        var received = await Archive.StoredReadings.CountAsync(db, point.Mn, ReadingKind.Minute, code, dayStartUtc, nowUtc, ct);
         return Math.Min(1.0, (double)received / expected);
     }
 
     public static Task<List<Reading>> ReadingsAsync(EcoEnforceDb db, string mn, ReadingKind kind, DateTime fromUtc, DateTime toUtc, int max, CancellationToken ct) =>
-        db.Readings.AsNoTracking()
-            .Where(r => r.Mn == mn && r.Kind == kind && r.DataTimeUtc >= fromUtc && r.DataTimeUtc < toUtc)
-            .OrderBy(r => r.DataTimeUtc).ThenBy(r => r.PollutantCode)
-            .Take(max)
-            .ToListAsync(ct);
+        Archive.StoredReadings.ListAsync(db, mn, kind, fromUtc, toUtc, max, ct);
 }

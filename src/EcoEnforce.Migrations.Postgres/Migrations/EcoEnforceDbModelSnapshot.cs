@@ -990,6 +990,35 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("TaskInspectors");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Monitoring.Archive.ReadingChunk", b =>
+                {
+                    b.Property<string>("Mn")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PollutantCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("DayStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Mn", "Kind", "PollutantCode", "DayStartUtc");
+
+                    b.ToTable("ReadingChunks");
+                });
+
             modelBuilder.Entity("EcoEnforce.Monitoring.Leads.Lead", b =>
                 {
                     b.Property<long>("Id")

@@ -952,6 +952,35 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("TaskInspectors");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Monitoring.Archive.ReadingChunk", b =>
+                {
+                    b.Property<string>("Mn")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PollutantCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DayStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Mn", "Kind", "PollutantCode", "DayStartUtc");
+
+                    b.ToTable("ReadingChunks");
+                });
+
             modelBuilder.Entity("EcoEnforce.Monitoring.Leads.Lead", b =>
                 {
                     b.Property<long>("Id")

@@ -69,6 +69,7 @@ public abstract class EcoEnforceApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ECOENFORCE_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("PublicSite:RequestsPerMinute", "100000"); // tests share one address; the limit has its own test
         builder.UseSetting("Leads:Enabled", "false"); // scans run when a test asks for them
+        builder.UseSetting("Readings:CompactionEnabled", "false"); // likewise compaction
         builder.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");
         builder.UseSetting("Receiver:Enabled", ReceiverPort is null ? "false" : "true");
         if (ReceiverPort is { } port) builder.UseSetting("Receiver:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -55,6 +55,16 @@ public sealed class ReadingConfiguration : IEntityTypeConfiguration<Reading>
     }
 }
 
+public sealed class ReadingChunkConfiguration : IEntityTypeConfiguration<Monitoring.Archive.ReadingChunk>
+{
+    public void Configure(EntityTypeBuilder<Monitoring.Archive.ReadingChunk> b)
+    {
+        b.Property(c => c.Mn).HasMaxLength(32);
+        b.Property(c => c.PollutantCode).HasMaxLength(16);
+        b.HasKey(c => new { c.Mn, c.Kind, c.PollutantCode, c.DayStartUtc });
+    }
+}
+
 public sealed class UnknownDeviceConfiguration : IEntityTypeConfiguration<UnknownDevice>
 {
     public void Configure(EntityTypeBuilder<UnknownDevice> b)

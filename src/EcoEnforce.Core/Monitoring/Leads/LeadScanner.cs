@@ -1,13 +1,15 @@
 using EcoEnforce.Data;
 using EcoEnforce.Monitoring.Detection;
+using EcoEnforce.Monitoring.Archive;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcoEnforce.Monitoring.Leads;
 
 /// <summary>Runs every detector over an outlet's stored hour data and its minute data, checks the reported hour
 /// Avg/Min/Max/Cou against the minutes they summarise, and records new leads. Re-running over the same period finds
 /// the same stretches and adds nothing (leads are keyed by outlet, signature, quantity and start).</summary>
-public sealed class LeadScanner(EcoEnforceDb db, TimeProvider clock)
+public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>HJ 212-2017 codes of the companions detectors compare against.</summary>
     private static readonly IReadOnlyDictionary<string, SeriesRole> Roles = new Dictionary<string, SeriesRole>
@@ -18,28 +20,47 @@ public sealed class LeadScanner(EcoEnforceDb db, TimeProvider clock)
 
     public sealed record Progress(int Done, int Total, string Point, int NewLeads);
 
-    /// <summary>Scans [fromUtc, toUtc) of every outlet (or one); returns the number of new leads.</summary>
+    /// <summary>Scans [fromUtc, toUtc) of every outlet (or one); returns the number of new leads. Outlets are read and
+    /// run through the detectors in parallel, each on its own connection; leads are recorded one outlet at a time.</summary>
     public async Task<int> ScanAsync(DateTime fromUtc, DateTime toUtc, int? pointId, IProgress<Progress>? progress, CancellationToken ct)
     {
         var points = await db.MonitoringPoints.AsNoTracking().Include(p => p.Limits)
             .Where(p => pointId == null || p.Id == pointId).OrderBy(p => p.Id).ToListAsync(ct);
-        var total = 0;
-        for (var i = 0; i < points.Count; i++)
+        var (total, done) = (0, 0);
+        using var recording = new SemaphoreSlim(1);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForEachAsync(points, options, async (point, token) =>
         {
-            var point = points[i];
-            var added = 0;
-            var hour = await SeriesAsync(point, ReadingKind.Hour, fromUtc, toUtc, ct);
-            var minute = await SeriesAsync(point, ReadingKind.Minute, fromUtc, toUtc, ct);
-            if (hour is not null) added += await RecordAsync(point, ReadingKind.Hour, Detectors.Run(hour), ct);
-            if (minute is not null) added += await RecordAsync(point, ReadingKind.Minute, Detectors.Run(minute), ct);
-            if (hour is not null && minute is not null) added += await RecordAsync(point, ReadingKind.Hour, Aggregates.Detect(Paired(hour, minute)).ToList(), ct);
-            total += added;
-            progress?.Report(new Progress(i + 1, points.Count, point.Name, added));
-        }
+            var (hour, minute) = await DetectAsync(point, fromUtc, toUtc, token);
+            await recording.WaitAsync(token);
+            try
+            {
+                var added = await RecordAsync(point, ReadingKind.Hour, hour, token) + await RecordAsync(point, ReadingKind.Minute, minute, token);
+                total += added;
+                progress?.Report(new Progress(++done, points.Count, point.Name, added));
+            }
+            finally
+            {
+                recording.Release();
+            }
+        });
         return total;
     }
 
     private static readonly AggregateMismatchDetector Aggregates = new();
+
+    /// <summary>Every detector over the outlet's hour and minute data, and the hour aggregates against the minutes.</summary>
+    private async Task<(List<Detection.Detection> Hour, List<Detection.Detection> Minute)> DetectAsync(
+        MonitoringPoint point, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<EcoEnforceDb>();
+        var hour = await SeriesAsync(reader, point, ReadingKind.Hour, fromUtc, toUtc, ct);
+        var minute = await SeriesAsync(reader, point, ReadingKind.Minute, fromUtc, toUtc, ct);
+        var hourFound = hour is null ? [] : Detectors.Run(hour).ToList();
+        if (hour is not null && minute is not null) hourFound.AddRange(Aggregates.Detect(Paired(hour, minute)));
+        return (hourFound, minute is null ? [] : [.. Detectors.Run(minute)]);
+    }
 
     /// <summary>Hour series marked as aggregates of the minute series of the same code (renamed so the two can coexist).</summary>
     private static SeriesSet Paired(SeriesSet hour, SeriesSet minute) => new(
@@ -54,47 +75,21 @@ public sealed class LeadScanner(EcoEnforceDb db, TimeProvider clock)
     private const string MinuteSuffix = "/分钟";
 
     /// <summary>The outlet's hour or minute data as one series per pollutant on a common grid (gaps as NaN), with the
-    /// reported Min, Max and Cou.</summary>
-    public async Task<SeriesSet?> SeriesAsync(MonitoringPoint point, ReadingKind kind, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    /// reported Min, Max and Cou, from chunks and rows alike.</summary>
+    private static async Task<SeriesSet?> SeriesAsync(EcoEnforceDb db, MonitoringPoint point, ReadingKind kind, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
         var step = kind == ReadingKind.Minute ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1);
         var start = new DateTime(fromUtc.Ticks - fromUtc.Ticks % step.Ticks, DateTimeKind.Utc);
         var count = (int)Math.Ceiling((toUtc - start) / step);
         if (count <= 0) return null;
-        var rows = await db.Readings.AsNoTracking()
-            .Where(r => r.Mn == point.Mn && r.Kind == kind && r.DataTimeUtc >= start && r.DataTimeUtc < toUtc)
-            .Select(r => new { r.PollutantCode, r.DataTimeUtc, r.Value, r.Min, r.Max, r.Cou, r.Flag })
-            .ToListAsync(ct);
-        if (rows.Count == 0) return null;
-        var series = rows.GroupBy(r => r.PollutantCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        var grid = await StoredReadings.GridAsync(db, point.Mn, kind, start, count, ct);
+        if (grid.Count == 0) return null;
+        return new SeriesSet([.. grid.Select(g => new Series(g.Key, start, step, g.Value.Values)
         {
-            var (values, min, max, cou) = (Missing(count), Missing(count), Missing(count), Missing(count));
-            var flags = new string?[count];
-            foreach (var r in g)
-            {
-                var index = (int)((r.DataTimeUtc - start).Ticks / step.Ticks);
-                if (index < 0 || index >= count) continue;
-                values[index] = r.Value ?? double.NaN;
-                min[index] = r.Min ?? double.NaN;
-                max[index] = r.Max ?? double.NaN;
-                cou[index] = r.Cou ?? double.NaN;
-                flags[index] = r.Flag;
-            }
-            return new Series(g.Key, start, step, values)
-            {
-                Role = Roles.GetValueOrDefault(g.Key, SeriesRole.Concentration), Flags = flags,
-                Limit = point.Limits.FirstOrDefault(l => l.PollutantCode == g.Key)?.Limit,
-                Min = g.Any(r => r.Min != null) ? min : null, Max = g.Any(r => r.Max != null) ? max : null, Cou = g.Any(r => r.Cou != null) ? cou : null,
-            };
-        }).ToList();
-        return new SeriesSet(series);
-    }
-
-    private static double[] Missing(int count)
-    {
-        var values = new double[count];
-        Array.Fill(values, double.NaN);
-        return values;
+            Role = Roles.GetValueOrDefault(g.Key, SeriesRole.Concentration), Flags = g.Value.Flags,
+            Limit = point.Limits.FirstOrDefault(l => l.PollutantCode == g.Key)?.Limit,
+            Min = g.Value.Min, Max = g.Value.Max, Cou = g.Value.Cou,
+        })]);
     }
 
     private async Task<int> RecordAsync(MonitoringPoint point, ReadingKind kind, IReadOnlyList<Detection.Detection> detections, CancellationToken ct)
