@@ -27,6 +27,13 @@ public static class DetectLoad
             best = Math.Min(best, watch.Elapsed.TotalSeconds);
         }
         Console.WriteLine($"one thread: {best:F2} s, {readings / best / 1e6:F1} M readings/s, {found} detections");
+        // Each detector alone, so the slowest is visible (same run, same data: the shares are comparable).
+        foreach (var detector in Detectors.All)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var set in sets) _ = detector.Detect(set).Count();
+            Console.WriteLine($"  {detector.GetType().Name,-28} {watch.Elapsed.TotalSeconds / best * 100,5:F1} % of one thread");
+        }
         var parallel = double.MaxValue;
         for (var round = 0; round < 3; round++)
         {

@@ -71,6 +71,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<ReportingKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Monitoring.MonitoringMedium>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Monitoring.ReadingKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Monitoring.Leads.DismissKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Draws.DrawStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.TaskSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.TaskStatus>().HaveConversion<string>().HaveMaxLength(16);

@@ -1037,6 +1037,10 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<DateTime>("DetectedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DismissKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("DismissReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -997,6 +997,10 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("DetectedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DismissKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DismissReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -95,6 +95,56 @@ public sealed class LeadScannerTests : IDisposable
         Assert.Equal(("a21026", Start.AddHours(3), ReadingKind.Hour), (lead.PollutantCode, lead.FromUtc, lead.Kind));
     }
 
+    [Fact]
+    public async Task False_alarms_dismissed_at_an_outlet_raise_the_bar_for_that_signature_there_and_tasks_lower_it_again()
+    {
+        var point = await PointWithReadingsAsync();
+        using (var scope = _db.NewScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EcoEnforceDb>();
+            var enterprise = await db.MonitoringPoints.Where(p => p.Id == point).Select(p => p.EnterpriseId).FirstAsync(Ct);
+            // Ten earlier stuck leads at this outlet, all dismissed as false alarms: the floor reaches its maximum.
+            for (var i = 0; i < 10; i++)
+                db.Leads.Add(new Lead
+                {
+                    MonitoringPointId = point, EnterpriseId = enterprise, Signature = "stuck", PollutantCode = "a21026", Kind = ReadingKind.Hour,
+                    FromUtc = Start.AddDays(-30 - i), ToUtc = Start.AddDays(-30 - i).AddHours(5), Score = 0.5, Explanation = "旧线索",
+                    DetectedAtUtc = Start, Status = LeadStatus.Dismissed, DismissKind = i < 9 ? DismissKind.FalseAlarm : DismissKind.RecordedMaintenance,
+                    DismissReason = "数据正常", DecidedAtUtc = _db.Clock.GetUtcNow().UtcDateTime.AddDays(-i),
+                });
+            await db.SaveChangesAsync(Ct);
+        }
+        await ScanAsync(point);
+        Assert.DoesNotContain(await OpenLeadsAsync(), l => l.Signature == "stuck");
+
+        // Nine false alarms (the maintenance one does not count) less eight confirmed by inspections: floor 0.1.
+        using (var scope = _db.NewScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EcoEnforceDb>();
+            var tally = Assert.Single(await LeadFeedback.TalliesAsync(db, _db.Clock.GetUtcNow().UtcDateTime, Ct));
+            Assert.Equal((9, 1, 0, 0.9), (tally.FalseAlarms, tally.OtherDismissals, tally.Tasked, tally.Floor));
+            foreach (var old in await db.Leads.Where(l => l.DismissKind == DismissKind.FalseAlarm).Take(8).ToListAsync(Ct))
+                (old.Status, old.DismissKind) = (LeadStatus.Tasked, null);
+            await db.SaveChangesAsync(Ct);
+        }
+        await ScanAsync(point);
+        Assert.Contains(await OpenLeadsAsync(), l => l.Signature == "stuck" && l.Score >= 0.1);
+    }
+
+    private async Task<List<Lead>> OpenLeadsAsync()
+    {
+        using var scope = _db.NewScope();
+        return await scope.ServiceProvider.GetRequiredService<EcoEnforceDb>().Leads.AsNoTracking().Where(l => l.Status == LeadStatus.Open).ToListAsync(Ct);
+    }
+
+    [Theory]
+    [InlineData(3, 0, 0.3)]
+    [InlineData(3, 1, 0.2)]
+    [InlineData(1, 4, 0.0)]
+    [InlineData(30, 0, 0.9)]
+    public void Each_false_alarm_raises_the_floor_a_step_and_each_task_lowers_it_within_bounds(int falseAlarms, int tasked, double floor) =>
+        Assert.Equal(floor, LeadFeedback.Floor(falseAlarms, tasked), 6);
+
     [Theory]
     [InlineData(new[] { 0.6, 0.5 }, 0.8)]
     [InlineData(new[] { 0.7 }, 0.7)]

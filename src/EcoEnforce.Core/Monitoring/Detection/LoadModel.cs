@@ -24,13 +24,7 @@ internal static class LoadModel
         for (var i = 0; i < n; i++)
             if (!double.IsNaN(values[i]) && !double.IsNaN(load[i])) paired++;
         if (paired < bins * 10) return null;
-        var sorted = new double[paired];
-        var k = 0;
-        for (var i = 0; i < n; i++)
-            if (!double.IsNaN(values[i]) && !double.IsNaN(load[i])) sorted[k++] = load[i];
-        Array.Sort(sorted);
-        var edges = new double[bins - 1];
-        for (var b = 1; b < bins; b++) edges[b - 1] = sorted[b * paired / bins];
+        var edges = paired == LoadEdges.PresentLoads(load, n) ? LoadEdges.Of(load, n, bins) : Edges(values, load, n, paired, bins);
         var loadSum = new double[bins];
         var valueSum = new double[bins];
         var count = new int[bins];
@@ -55,6 +49,59 @@ internal static class LoadModel
         for (var i = 0; i < expected.Length; i++)
             expected[i] = i < n && !double.IsNaN(load[i]) ? Interpolate(loadSum, valueSum, knots, load[i]) : double.NaN;
         return expected;
+    }
+
+    /// <summary>Bin edges at the quantiles of the load where the series is present.</summary>
+    private static double[] Edges(double[] values, double[] load, int n, int paired, int bins)
+    {
+        var sorted = new double[paired];
+        var k = 0;
+        for (var i = 0; i < n; i++)
+            if (!double.IsNaN(values[i]) && !double.IsNaN(load[i])) sorted[k++] = load[i];
+        return EdgesOfSorted(sorted, bins);
+    }
+
+    private static double[] EdgesOfSorted(double[] sorted, int bins)
+    {
+        Array.Sort(sorted);
+        var edges = new double[bins - 1];
+        for (var b = 1; b < bins; b++) edges[b - 1] = sorted[b * sorted.Length / bins];
+        return edges;
+    }
+
+    /// <summary>Most series are present wherever the load is, and then their bin edges are the load's own quantiles:
+    /// sorted once per load series, not once per pollutant and detector (the sort is the model's largest cost).</summary>
+    private static class LoadEdges
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<double[], Dictionary<(int N, int Bins), double[]>> Cache = new();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<double[], Dictionary<int, int>> Present = new();
+
+        public static int PresentLoads(double[] load, int n)
+        {
+            var counts = Present.GetOrCreateValue(load);
+            lock (counts)
+            {
+                if (counts.TryGetValue(n, out var known)) return known;
+                var present = 0;
+                for (var i = 0; i < n; i++)
+                    if (!double.IsNaN(load[i])) present++;
+                return counts[n] = present;
+            }
+        }
+
+        public static double[] Of(double[] load, int n, int bins)
+        {
+            var edges = Cache.GetOrCreateValue(load);
+            lock (edges)
+            {
+                if (edges.TryGetValue((n, bins), out var known)) return known;
+                var sorted = new double[PresentLoads(load, n)];
+                var k = 0;
+                for (var i = 0; i < n; i++)
+                    if (!double.IsNaN(load[i])) sorted[k++] = load[i];
+                return edges[(n, bins)] = EdgesOfSorted(sorted, bins);
+            }
+        }
     }
 
     /// <summary>Clips values to median ± <paramref name="k"/> robust standard deviations (1.4826 × MAD), so that single

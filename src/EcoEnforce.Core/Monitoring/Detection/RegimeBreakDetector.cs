@@ -36,18 +36,21 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
     {
         var load = set.First(SeriesRole.Load);
         var found = new List<Detection>();
+        WindowSums? loadSums = null;
         foreach (var s in set.All)
         {
             if (s.Role is SeriesRole.Concentration or SeriesRole.CorrectedConcentration or SeriesRole.Flow && s.Count >= 2 * _o.Window)
-                DetectIn(s, load, found);
+            {
+                var hasLoad = load is not null && load.Count == s.Count;
+                DetectIn(s, hasLoad ? load : null, hasLoad ? loadSums ??= new WindowSums(load!.Values) : null, found);
+            }
         }
         return found;
     }
 
-    private void DetectIn(Series s, Series? load, List<Detection> found)
+    private void DetectIn(Series s, Series? load, WindowSums? l, List<Detection> found)
     {
         var w = _o.Window;
-        var hasLoad = load is not null && load.Count == s.Count;
         // Concentrations are tested on a log scale: faults scale them (a report cut by half), and the heavy upper tail
         // (CO spikes tenfold) shrinks; the relative-shift threshold becomes a log difference accordingly.
         var scale = TypicalLevel(s.Values);
@@ -59,37 +62,45 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
             tested = new double[s.Count];
             for (var i = 0; i < tested.Length; i++) tested[i] = Math.Log(s.Values[i] + offset);
         }
-        var adjusted = hasLoad ? LoadModel.Residuals(tested, load!.Values) : (double[])tested.Clone();
+        var adjusted = load is not null ? LoadModel.Residuals(tested, load.Values) : (double[])tested.Clone();
         LoadModel.Winsorize(adjusted, _o.Clip);
         var r = new WindowSums(adjusted);
-        var raw = new WindowSums(s.Values);
-        var l = hasLoad ? new WindowSums(load!.Values) : null;
         var minShift = logScale ? -Math.Log(1 - Math.Min(_o.MinRelativeShift, 0.99)) : _o.MinRelativeShift * scale;
         var minPresent = (int)Math.Ceiling(_o.MinPresent * w);
         var floor = logScale ? 1e-3 : Math.Max(scale * 1e-3, 1e-9);
         var logRatio = Math.Log(_o.MinVarianceRatio);
+        var levelSquared = _o.MinLevelShift * _o.MinLevelShift;
+
+        // Each window is the "after" of one candidate and the "before" of the candidate w later: its statistics are
+        // computed once, for every start position.
+        var windows = s.Count - w + 1;
+        var (count, mean, variance) = (new int[windows], new double[windows], new double[windows]);
+        for (var i = 0; i < windows; i++) count[i] = r.Stats(i, i + w, out mean[i], out variance[i]);
+        var floorSquared = floor * floor;
 
         var bestAt = -1;
         var best = 0.0;
         var lastPass = -1;
         for (var t = w; t <= s.Count - w; t++)
         {
+            // Only strengths of 1 or more matter, so the square root and the logarithm are taken only for points that
+            // pass the cheap squared and ratio comparisons (the loop runs once per sample).
             var strength = 0.0;
-            if (r.Count(t - w, t) >= minPresent && r.Count(t, t + w) >= minPresent)
+            if (count[t - w] >= minPresent && count[t] >= minPresent)
             {
-                double m1 = r.Mean(t - w, t), m2 = r.Mean(t, t + w);
-                double v1 = r.Variance(t - w, t) + floor * floor, v2 = r.Variance(t, t + w) + floor * floor;
+                double m1 = mean[t - w], m2 = mean[t], v1 = variance[t - w] + floorSquared, v2 = variance[t] + floorSquared;
                 var shift = Math.Abs(m2 - m1);
-                var level = shift / Math.Sqrt((v1 + v2) / 2) / _o.MinLevelShift;
-                if (shift < minShift) level = 0;
-                var variance = Math.Abs(Math.Log(v2 / v1)) / logRatio;
+                var pooled = (v1 + v2) / 2;
+                var level = shift >= minShift && shift * shift >= levelSquared * pooled ? shift / Math.Sqrt(pooled) / _o.MinLevelShift : 0;
+                var ratio = v2 / v1;
+                var varianceBreak = ratio >= _o.MinVarianceRatio || ratio * _o.MinVarianceRatio <= 1 ? Math.Abs(Math.Log(ratio)) / logRatio : 0;
                 // A variance break that the load shares (the plant started cycling) is not the analyzer's doing.
-                if (variance >= 1 && l is not null && l.Count(t - w, t) > 1 && l.Count(t, t + w) > 1)
+                if (varianceBreak >= 1 && l is not null && l.Count(t - w, t) > 1 && l.Count(t, t + w) > 1)
                 {
                     var lr = Math.Abs(Math.Log((l.Variance(t, t + w) + 1e-12) / (l.Variance(t - w, t) + 1e-12))) / logRatio;
-                    if (lr >= 0.5) variance = 0;
+                    if (lr >= 0.5) varianceBreak = 0;
                 }
-                strength = Math.Max(level, variance);
+                strength = Math.Max(level, varianceBreak);
                 if (strength >= 1 && l is not null)
                 {
                     double l1 = l.Mean(t - w, t), l2 = l.Mean(t, t + w);
@@ -99,7 +110,7 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
             // Significant points less than a window apart belong to one break (its windows overlap): keep the strongest.
             if (bestAt >= 0 && t - lastPass >= w)
             {
-                found.Add(Describe(s, load, raw, l, bestAt, best));
+                found.Add(Describe(s, load, l, bestAt, best));
                 bestAt = -1;
                 best = 0;
             }
@@ -109,14 +120,16 @@ public sealed class RegimeBreakDetector(RegimeBreakOptions? options = null) : ID
                 if (strength > best) { best = strength; bestAt = t; }
             }
         }
-        if (bestAt >= 0) found.Add(Describe(s, load, raw, l, bestAt, best));
+        if (bestAt >= 0) found.Add(Describe(s, load, l, bestAt, best));
     }
 
-    private Detection Describe(Series s, Series? load, WindowSums raw, WindowSums? l, int t, double strength)
+    private Detection Describe(Series s, Series? load, WindowSums? l, int t, double strength)
     {
         var w = _o.Window;
-        double m1 = raw.Mean(t - w, t), m2 = raw.Mean(t, t + w);
-        double s1 = Math.Sqrt(raw.Variance(t - w, t)), s2 = Math.Sqrt(raw.Variance(t, t + w));
+        // The raw values of the two windows only (positions 0 … 2w in the slice).
+        var raw = new WindowSums(s.Values.AsSpan(t - w, 2 * w));
+        double m1 = raw.Mean(0, w), m2 = raw.Mean(w, 2 * w);
+        double s1 = Math.Sqrt(raw.Variance(0, w)), s2 = Math.Sqrt(raw.Variance(w, 2 * w));
         var change = m1 == 0 ? "" : $"（{(m2 >= m1 ? "升高" : "降低")} {ExplanationText.Percent(Math.Abs(m2 - m1) / Math.Abs(m1))}）";
         var text = $"{s.Name} 在 {ExplanationText.T(s.TimeOf(t))} 起发生突变：此前 {w} 个样本均值 {ExplanationText.N(m1)}、标准差 {ExplanationText.N(s1)}，"
             + $"此后 {w} 个样本均值 {ExplanationText.N(m2)}{change}、标准差 {ExplanationText.N(s2)}。";

@@ -41,6 +41,16 @@ internal sealed class WindowSums
         return n == 0 ? double.NaN : (_sum[to] - _sum[from]) / n + Offset;
     }
 
+    /// <summary>Count, mean and population variance of [from, to) in one go (the detectors' inner loops).</summary>
+    public int Stats(int from, int to, out double mean, out double variance)
+    {
+        var n = _count[to] - _count[from];
+        var m = (_sum[to] - _sum[from]) / n;
+        mean = m + Offset;
+        variance = Math.Max(0, (_squares[to] - _squares[from]) / n - m * m);
+        return n;
+    }
+
     /// <summary>Population variance of the present samples in [from, to).</summary>
     public double Variance(int from, int to)
     {

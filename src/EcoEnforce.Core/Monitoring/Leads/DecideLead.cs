@@ -5,17 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcoEnforce.Monitoring.Leads;
 
-/// <summary>What happens to a lead: dismissed with a reason (kept, so thresholds can be reviewed), or tied to the
-/// inspection task created from it.</summary>
+/// <summary>What happens to a lead: dismissed with a kind and a reason (kept; false alarms raise the signature's bar at
+/// that outlet, see <see cref="LeadFeedback"/>), or tied to the inspection task created from it.</summary>
 public sealed class DecideLead(EcoEnforceDb db, TimeProvider clock, IActor actor)
 {
-    public async Task<Result<long>> DismissAsync(long id, string? reason, CancellationToken ct)
+    public async Task<Result<long>> DismissAsync(long id, DismissKind kind, string? reason, CancellationToken ct)
     {
+        if (!Enum.IsDefined(kind)) return Result<long>.Fail("DismissKind", "请选择排除类别");
         if (string.IsNullOrWhiteSpace(reason)) return Result<long>.Fail("DismissReason", "排除线索须写明理由（如：设备检修已备案）");
         if (reason.Trim().Length > 500) return Result<long>.Fail("DismissReason", "理由不能超过 500 字");
         return await DecideAsync(id, l =>
         {
             l.Status = LeadStatus.Dismissed;
+            l.DismissKind = kind;
             l.DismissReason = reason.Trim();
         }, ct);
     }

@@ -26,6 +26,7 @@ public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, Ti
     {
         var points = await db.MonitoringPoints.AsNoTracking().Include(p => p.Limits)
             .Where(p => pointId == null || p.Id == pointId).OrderBy(p => p.Id).ToListAsync(ct);
+        var floors = await LeadFeedback.FloorsAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         var (total, done) = (0, 0);
         using var recording = new SemaphoreSlim(1);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
@@ -35,7 +36,10 @@ public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, Ti
             await recording.WaitAsync(token);
             try
             {
-                var added = await RecordAsync(point, ReadingKind.Hour, hour, token) + await RecordAsync(point, ReadingKind.Minute, minute, token);
+                // Where officers found this signature wrong before, only stronger evidence makes a lead.
+                bool Convincing(Detection.Detection d) => d.Score >= floors.GetValueOrDefault((point.Id, d.Signature));
+                var added = await RecordAsync(point, ReadingKind.Hour, [.. hour.Where(Convincing)], token)
+                    + await RecordAsync(point, ReadingKind.Minute, [.. minute.Where(Convincing)], token);
                 total += added;
                 progress?.Report(new Progress(++done, points.Count, point.Name, added));
             }
