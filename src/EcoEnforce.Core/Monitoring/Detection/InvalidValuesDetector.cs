@@ -45,6 +45,9 @@ public sealed class InvalidValuesDetector(InvalidValuesOptions? options = null) 
         var oxygen = set.First(SeriesRole.Oxygen);
         var sentinels = _o.Sentinels.ToArray();
         var repeated = _o.RepeatedSentinels.ToArray();
+        // Range checks first: almost no value is near a placeholder, so the list look-ups are rarely reached.
+        var sentinelFloor = sentinels.Length == 0 ? double.PositiveInfinity : sentinels.Min(Math.Abs);
+        var (repeatedMin, repeatedMax) = repeated.Length == 0 ? (1.0, 0.0) : (repeated.Min(), repeated.Max());
         foreach (var s in set.All)
         {
             var v = s.Values;
@@ -58,8 +61,8 @@ public sealed class InvalidValuesDetector(InvalidValuesOptions? options = null) 
                 {
                     var loadOn = load is not null && i < load.Count && loadTypical > 0 && load.Values[i] > _o.StoppedFraction * loadTypical;
                     var o2 = oxygen is not null && i < oxygen.Count ? oxygen.Values[i] : double.NaN;
-                    reason = Classify(s, v[i], loadOn, o2, sentinels);
-                    if (reason == Reason.None && Array.IndexOf(repeated, v[i]) >= 0)
+                    reason = Classify(s, v[i], loadOn, o2, Math.Abs(v[i]) >= sentinelFloor ? sentinels : []);
+                    if (reason == Reason.None && v[i] >= repeatedMin && v[i] <= repeatedMax && Array.IndexOf(repeated, v[i]) >= 0)
                     {
                         if (i > repeatEnd)
                         {

@@ -32,23 +32,42 @@ public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, Ti
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
         await Parallel.ForEachAsync(points, options, async (point, token) =>
         {
-            var (hour, minute) = await DetectAsync(point, fromUtc, toUtc, token);
-            await recording.WaitAsync(token);
-            try
+            var added = 0;
+            foreach (var (from, to) in Windows(fromUtc, toUtc))
             {
-                // Where officers found this signature wrong before, only stronger evidence makes a lead.
-                bool Convincing(Detection.Detection d) => d.Score >= floors.GetValueOrDefault((point.Id, d.Signature));
-                var added = await RecordAsync(point, ReadingKind.Hour, [.. hour.Where(Convincing)], token)
-                    + await RecordAsync(point, ReadingKind.Minute, [.. minute.Where(Convincing)], token);
-                total += added;
-                progress?.Report(new Progress(++done, points.Count, point.Name, added));
+                var (hour, minute) = await DetectAsync(point, from, to, token);
+                await recording.WaitAsync(token);
+                try
+                {
+                    // Where officers found this signature wrong before, only stronger evidence makes a lead.
+                    bool Convincing(Detection.Detection d) => d.Score >= floors.GetValueOrDefault((point.Id, d.Signature));
+                    added += await RecordAsync(point, ReadingKind.Hour, [.. hour.Where(Convincing)], token)
+                        + await RecordAsync(point, ReadingKind.Minute, [.. minute.Where(Convincing)], token);
+                }
+                finally
+                {
+                    recording.Release();
+                }
             }
-            finally
-            {
-                recording.Release();
-            }
+            Interlocked.Add(ref total, added);
+            progress?.Report(new Progress(Interlocked.Increment(ref done), points.Count, point.Name, added));
         });
         return total;
+    }
+
+    /// <summary>The longest stretch scanned at once: the nightly batch's month. Longer periods (a re-scan of history) go
+    /// in windows of this length overlapping by a day, so a finding across a boundary is seen whole in one window and
+    /// dropped as a duplicate in the next; the series of one window stay small enough for the processor's caches.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromDays(31);
+
+    private static IEnumerable<(DateTime From, DateTime To)> Windows(DateTime fromUtc, DateTime toUtc)
+    {
+        for (var from = fromUtc; ; from += Window - TimeSpan.FromDays(1))
+        {
+            var to = from + Window < toUtc ? from + Window : toUtc;
+            yield return (from, to);
+            if (to >= toUtc) yield break;
+        }
     }
 
     private static readonly AggregateMismatchDetector Aggregates = new();
