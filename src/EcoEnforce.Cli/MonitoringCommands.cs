@@ -20,6 +20,7 @@ internal static class MonitoringCommands
         monitoring.Subcommands.Add(Detect());
         monitoring.Subcommands.Add(MonitoringScanCommand.Create(services));
         monitoring.Subcommands.Add(MonitoringCompactCommand.Create(services));
+        monitoring.Subcommands.Add(MonitoringCompareImportCommand.Create(services));
         return monitoring;
     }
 

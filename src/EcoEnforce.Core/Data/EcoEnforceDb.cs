@@ -29,6 +29,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Monitoring.RawPacket> RawPackets => Set<Monitoring.RawPacket>();
     public DbSet<Monitoring.Reading> Readings => Set<Monitoring.Reading>();
     public DbSet<Monitoring.Archive.ReadingChunk> ReadingChunks => Set<Monitoring.Archive.ReadingChunk>();
+    public DbSet<Monitoring.Comparison.ComparisonReading> ComparisonReadings => Set<Monitoring.Comparison.ComparisonReading>();
     public DbSet<Monitoring.UnknownDevice> UnknownDevices => Set<Monitoring.UnknownDevice>();
     public DbSet<InspectorConflict> InspectorConflicts => Set<InspectorConflict>();
     public DbSet<Draws.DrawRuleSet> DrawRuleSets => Set<Draws.DrawRuleSet>();
@@ -71,6 +72,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<ReportingKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Monitoring.MonitoringMedium>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Monitoring.ReadingKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Monitoring.Comparison.ComparisonSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Monitoring.Leads.DismissKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Draws.DrawStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.TaskSource>().HaveConversion<string>().HaveMaxLength(16);

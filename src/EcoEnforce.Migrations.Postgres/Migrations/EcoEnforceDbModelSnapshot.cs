@@ -1019,6 +1019,54 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("ReadingChunks");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Monitoring.Comparison.ComparisonReading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DataTimeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("MonitoringPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PollutantCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonitoringPointId", "Kind", "DataTimeUtc", "Source", "PollutantCode")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonReadings");
+                });
+
             modelBuilder.Entity("EcoEnforce.Monitoring.Leads.Lead", b =>
                 {
                     b.Property<long>("Id")
@@ -2375,6 +2423,15 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Inspector");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.Comparison.ComparisonReading", b =>
+                {
+                    b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
+                        .WithMany()
+                        .HasForeignKey("MonitoringPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcoEnforce.Monitoring.Leads.Lead", b =>

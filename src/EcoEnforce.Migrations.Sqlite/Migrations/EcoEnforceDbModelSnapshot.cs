@@ -981,6 +981,52 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("ReadingChunks");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Monitoring.Comparison.ComparisonReading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DataTimeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonitoringPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PollutantCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonitoringPointId", "Kind", "DataTimeUtc", "Source", "PollutantCode")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonReadings");
+                });
+
             modelBuilder.Entity("EcoEnforce.Monitoring.Leads.Lead", b =>
                 {
                     b.Property<long>("Id")
@@ -2293,6 +2339,15 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Inspector");
+                });
+
+            modelBuilder.Entity("EcoEnforce.Monitoring.Comparison.ComparisonReading", b =>
+                {
+                    b.HasOne("EcoEnforce.Monitoring.MonitoringPoint", null)
+                        .WithMany()
+                        .HasForeignKey("MonitoringPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcoEnforce.Monitoring.Leads.Lead", b =>

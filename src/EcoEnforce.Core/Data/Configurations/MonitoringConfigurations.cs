@@ -65,6 +65,17 @@ public sealed class ReadingChunkConfiguration : IEntityTypeConfiguration<Monitor
     }
 }
 
+public sealed class ComparisonReadingConfiguration : IEntityTypeConfiguration<Monitoring.Comparison.ComparisonReading>
+{
+    public void Configure(EntityTypeBuilder<Monitoring.Comparison.ComparisonReading> b)
+    {
+        b.Property(r => r.PollutantCode).HasMaxLength(16);
+        b.Property(r => r.ImportedBy).HasMaxLength(256);
+        b.HasOne<MonitoringPoint>().WithMany().HasForeignKey(r => r.MonitoringPointId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.MonitoringPointId, r.Kind, r.DataTimeUtc, r.Source, r.PollutantCode }).IsUnique();
+    }
+}
+
 public sealed class UnknownDeviceConfiguration : IEntityTypeConfiguration<UnknownDevice>
 {
     public void Configure(EntityTypeBuilder<UnknownDevice> b)

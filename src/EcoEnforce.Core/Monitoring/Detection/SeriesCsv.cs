@@ -122,7 +122,7 @@ public static class SeriesCsv
     private static string Format(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>Comma-separated cells; a cell may be quoted ("…", with "" for a quote) so a name can contain a comma.</summary>
-    private static List<string> Split(string line)
+    internal static List<string> Split(string line)
     {
         var cells = new List<string>();
         var cell = new System.Text.StringBuilder();

@@ -82,7 +82,35 @@ public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, Ti
         var minute = await SeriesAsync(reader, point, ReadingKind.Minute, fromUtc, toUtc, ct);
         var hourFound = hour is null ? [] : Detectors.Run(hour).ToList();
         if (hour is not null && minute is not null) hourFound.AddRange(Aggregates.Detect(Paired(hour, minute)));
-        return (hourFound, minute is null ? [] : [.. Detectors.Run(minute)]);
+        List<Detection.Detection> minuteFound = minute is null ? [] : [.. Detectors.Run(minute)];
+        hourFound.AddRange(await ThreeWayAsync(reader, point, ReadingKind.Hour, hour, ct));
+        minuteFound.AddRange(await ThreeWayAsync(reader, point, ReadingKind.Minute, minute, ct));
+        return (hourFound, minuteFound);
+    }
+
+    private static readonly ThreeWayMismatchDetector ThreeWay = new();
+
+    /// <summary>The instrument's series against the analyzer readings and platform exports stored for the same outlet and
+    /// times (named <c>code@analyzer</c>, <c>code@platform</c> as the detector expects).</summary>
+    private static async Task<IEnumerable<Detection.Detection>> ThreeWayAsync(EcoEnforceDb db, MonitoringPoint point, ReadingKind kind, SeriesSet? set, CancellationToken ct)
+    {
+        if (set is null || set.All.Count == 0) return [];
+        var (start, step, count) = (set.All[0].Start, set.All[0].Interval, set.All[0].Count);
+        var end = start + step * count;
+        var others = await db.ComparisonReadings.AsNoTracking()
+            .Where(r => r.MonitoringPointId == point.Id && r.Kind == kind && r.DataTimeUtc >= start && r.DataTimeUtc < end)
+            .ToListAsync(ct);
+        if (others.Count == 0) return [];
+        var instrument = set.All.ToDictionary(s => s.Name);
+        var compared = others.Where(r => instrument.ContainsKey(r.PollutantCode)).GroupBy(r => (r.PollutantCode, r.Source)).Select(g =>
+        {
+            var values = new double[count];
+            Array.Fill(values, double.NaN);
+            foreach (var r in g) values[(int)((r.DataTimeUtc - start).Ticks / step.Ticks)] = r.Value;
+            return new Series($"{g.Key.PollutantCode}{ThreeWayMismatchDetector.SourceSeparator}{g.Key.Source.ToString().ToLowerInvariant()}", start, step, values);
+        }).ToList();
+        var codes = compared.Select(c => ThreeWayMismatchDetector.BaseName(c.Name)).ToHashSet();
+        return ThreeWay.Detect(new SeriesSet([.. codes.Select(c => instrument[c]), .. compared]));
     }
 
     /// <summary>Hour series marked as aggregates of the minute series of the same code (renamed so the two can coexist).</summary>

@@ -28,8 +28,8 @@ public sealed class LeadsModel(EcoEnforceDb db, DecideLead decide, IAuthorizatio
         Ranked = await LeadRanking.OpenAsync(db, MaxEntities, ct);
         Feedback = await LeadFeedback.TalliesAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         var ids = Feedback.Select(f => f.MonitoringPointId).Distinct().ToList();
-        PointNames = await db.MonitoringPoints.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.Enterprise!.Name + " · " + p.Name, ct);
+        PointNames = (await db.MonitoringPoints.AsNoTracking().Include(p => p.Enterprise).Where(p => ids.Contains(p.Id)).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => $"{p.Enterprise?.Name} · {p.Name}");
         CanDecide = await authorization.IsEditorAsync(User);
     }
 

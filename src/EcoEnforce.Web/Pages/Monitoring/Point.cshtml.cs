@@ -2,6 +2,7 @@ using System.Text.Json;
 using EcoEnforce.Common;
 using EcoEnforce.Data;
 using EcoEnforce.Monitoring;
+using EcoEnforce.Monitoring.Comparison;
 using EcoEnforce.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EcoEnforce.Web.Pages.Monitoring;
 
 [Authorize(Policy = Infrastructure.Policies.Staff)]
-public sealed class PointModel(EcoEnforceDb db, TimeProvider clock) : PageModel
+public sealed class PointModel(EcoEnforceDb db, TimeProvider clock, IAuthorizationService authorization, ImportComparison importer) : PageModel
 {
     public const int MaxRows = 20_000;
 
@@ -22,7 +23,14 @@ public sealed class PointModel(EcoEnforceDb db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public DateTime? HighlightFrom { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? HighlightTo { get; set; }
 
+    /// <summary>Values imported by a successful upload, shown once after the redirect.</summary>
+    [BindProperty(SupportsGet = true)] public int? Imported { get; set; }
+
     public MonitoringQueries.PointSummary? Summary { get; private set; }
+    /// <summary>Analyzer readings and platform exports stored for the shown period, for the three-way comparison.</summary>
+    public IReadOnlyList<ComparisonReading> Compared { get; private set; } = [];
+    public IReadOnlyList<string> ImportErrors { get; private set; } = [];
+    public bool CanImport { get; private set; }
     public IReadOnlyList<Reading> Readings { get; private set; } = [];
     public bool Truncated { get; private set; }
     public string ChartJson { get; private set; } = "{}";
@@ -42,6 +50,10 @@ public sealed class PointModel(EcoEnforceDb db, TimeProvider clock) : PageModel
         var fromUtc = From.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaTime.Offset;
         var toUtc = To.Value.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaTime.Offset;
         Readings = await MonitoringQueries.ReadingsAsync(db, point.Mn, Kind, fromUtc, toUtc, MaxRows + 1, ct);
+        Compared = await db.ComparisonReadings.AsNoTracking()
+            .Where(r => r.MonitoringPointId == id && r.Kind == Kind && r.DataTimeUtc >= fromUtc && r.DataTimeUtc < toUtc)
+            .OrderBy(r => r.DataTimeUtc).Take(MaxRows).ToListAsync(ct);
+        CanImport = await authorization.IsEditorAsync(User);
         Truncated = Readings.Count > MaxRows;
         if (Truncated) Readings = [.. Readings.Take(MaxRows)];
         const string format = "yyyy-MM-dd HH:mm";
@@ -55,8 +67,35 @@ public sealed class PointModel(EcoEnforceDb db, TimeProvider clock) : PageModel
                 name = PollutantNames.Of(g.Key),
                 limit = point.Limits.FirstOrDefault(l => l.PollutantCode == g.Key)?.Limit,
                 points = g.Select(r => new { t = ChinaTime.ToChina(r.DataTimeUtc).ToString(format, System.Globalization.CultureInfo.InvariantCulture), v = r.Value }),
-            }),
+                markers = false,
+            }).Concat(Compared.GroupBy(r => (r.PollutantCode, r.Source)).Select(g => new
+            {
+                name = $"{PollutantNames.Of(g.Key.PollutantCode)}（{(g.Key.Source == ComparisonSource.Platform ? "平台" : "分析仪")}）",
+                limit = (double?)null,
+                points = g.Select(r => new { t = ChinaTime.ToChina(r.DataTimeUtc).ToString(format, System.Globalization.CultureInfo.InvariantCulture), v = (double?)r.Value }),
+                markers = true,
+            })),
         });
         return Page();
+    }
+
+    /// <summary>三方比对: a platform export or analyzer readings for this outlet; all rows or none.</summary>
+    public async Task<IActionResult> OnPostCompareAsync(int id, ComparisonSource source, ReadingKind importKind, IFormFile? file, CancellationToken ct)
+    {
+        if (!await authorization.IsEditorAsync(User)) return Forbid();
+        if (file is null || file.Length == 0)
+        {
+            ImportErrors = ["请选择要导入的文件"];
+        }
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await importer.ImportAsync(id, source, importKind, Path.GetFileName(file.FileName), stream, ct);
+            if (result.Succeeded) return Redirect($"/Monitoring/Point/{id}?Kind={importKind}&Imported={result.Value}");
+            ImportErrors = [.. result.Errors.Select(e => e.Message)];
+        }
+        ModelState.Clear();
+        Kind = importKind;
+        return await OnGetAsync(id, ct);
     }
 }

@@ -12,7 +12,7 @@
         const colour = colours[i % colours.length];
         const byTime = new Map(s.points.map(p => [p.t, p.v]));
         datasets.push({ label: s.name, data: labels.map(t => byTime.get(t) ?? null), borderColor: colour, backgroundColor: colour,
-            pointRadius: 0, borderWidth: 1.5, spanGaps: false });
+            pointRadius: s.markers ? 3 : 0, showLine: !s.markers, borderWidth: 1.5, spanGaps: false });
         if (s.limit !== null && s.limit !== undefined) {
             datasets.push({ label: s.name + " 限值", data: labels.map(() => s.limit), borderColor: colour, borderDash: [6, 4],
                 pointRadius: 0, borderWidth: 1 });

@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EcoEnforce.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ComparisonReadings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ComparisonReadings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MonitoringPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PollutantCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DataTimeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComparisonReadings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComparisonReadings_MonitoringPoints_MonitoringPointId",
+                        column: x => x.MonitoringPointId,
+                        principalTable: "MonitoringPoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComparisonReadings_MonitoringPointId_Kind_DataTimeUtc_Source_PollutantCode",
+                table: "ComparisonReadings",
+                columns: new[] { "MonitoringPointId", "Kind", "DataTimeUtc", "Source", "PollutantCode" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ComparisonReadings");
+        }
+    }
+}
