@@ -42,6 +42,7 @@ public static class FeatureRegistration
         .AddScoped<Monitoring.Leads.LeadScanner>()
         .AddScoped<Monitoring.Archive.ReadingCompactor>()
         .AddScoped<Monitoring.Comparison.ImportComparison>()
+        .AddScoped<Places.MapLayers>()
         .AddScoped<Monitoring.Leads.DecideLead>()
         .AddScoped<Reports.Summary.TypicalCases.Handler>()
         .AddSingleton(sp => Common.Pdf.ChromiumPdf.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));

@@ -18,16 +18,38 @@ public static class PlaceGeometry
         return projected.Distance(new Point(0, 0));
     }
 
+    public static double DistanceMetres(double lat1, double lon1, double lat2, double lon2) =>
+        DistanceMetres(new Point(lon1, lat1), lat2, lon2);
+
+    /// <summary>The area within <paramref name="metres"/> of a WGS-84 geometry (a river's 1 km belt), as WGS-84.</summary>
+    public static Geometry Buffer(Geometry wgs84, double metres)
+    {
+        var centre = wgs84.Centroid;
+        var buffered = Project(wgs84, centre.Y, centre.X).Buffer(metres, 8);
+        return Transform(buffered, c =>
+        {
+            c.Y = c.Y / Metres + centre.Y;
+            c.X = c.X / (Metres * Math.Cos(centre.Y * Math.PI / 180)) + centre.X;
+        });
+    }
+
+    /// <summary>Metres per degree of latitude.</summary>
+    private const double Metres = Math.PI / 180 * EarthRadiusMetres;
+
     private static Geometry Project(Geometry g, double originLat, double originLon)
     {
-        var k = Math.PI / 180 * EarthRadiusMetres;
         var cos = Math.Cos(originLat * Math.PI / 180);
-        var copy = g.Copy();
-        copy.Apply(new ProjectFilter(c =>
+        return Transform(g, c =>
         {
-            c.X = (c.X - originLon) * k * cos;
-            c.Y = (c.Y - originLat) * k;
-        }));
+            c.X = (c.X - originLon) * Metres * cos;
+            c.Y = (c.Y - originLat) * Metres;
+        });
+    }
+
+    public static Geometry Transform(Geometry g, Action<Coordinate> change)
+    {
+        var copy = g.Copy();
+        copy.Apply(new ProjectFilter(change));
         copy.GeometryChanged();
         return copy;
     }

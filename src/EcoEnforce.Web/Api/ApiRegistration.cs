@@ -11,6 +11,7 @@ public static class ApiRegistration
         v1.MapPlansApi();
         v1.MapEntitiesApi();
         v1.MapMonitoringApi();
+        v1.MapMapApi();
         v1.MapDrawsApi();
         v1.MapInspectionsApi();
         v1.MapInspectionWriteApi();
