@@ -43,6 +43,8 @@ public static class FeatureRegistration
         .AddScoped<Monitoring.Archive.ReadingCompactor>()
         .AddScoped<Monitoring.Comparison.ImportComparison>()
         .AddScoped<Places.MapLayers>()
+        .AddScoped<Places.ZoneQuery>()
+        .AddScoped<Places.ExamProtection>()
         .AddScoped<Monitoring.Leads.DecideLead>()
         .AddScoped<Reports.Summary.TypicalCases.Handler>()
         .AddSingleton(sp => Common.Pdf.ChromiumPdf.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));

@@ -44,7 +44,7 @@ public sealed class MapLayers(EcoEnforceDb db, TimeProvider clock)
             {
                 ["id"] = e.Id, ["name"] = e.Name, ["class"] = e.SupervisionClass.ToString(), ["classLabel"] = Labels.SupervisionClasses[e.SupervisionClass],
                 ["positive"] = e.Positive, ["chemical"] = e.IsChemical, ["construction"] = e.IsConstructionSite, ["risk"] = e.IsEnvironmentalRisk,
-                ["openProblems"] = problems.GetValueOrDefault(e.Id), ["url"] = $"/Registry/Details/{e.Id}",
+                ["openProblems"] = problems.GetValueOrDefault(e.Id), ["url"] = $"/Registry/{e.Id}",
             }))]),
             ["stations"] = new([.. places.Where(p => p.Kind == PlaceKind.AirStation).Select(p => PointFeature(p.Latitude, p.Longitude, new()
             {
