@@ -106,7 +106,8 @@ public static class ReadingChunkCodec
         return data;
     }
 
-    private static double[] Nans(int count)
+    /// <summary>An array of missing samples.</summary>
+    internal static double[] Nans(int count)
     {
         var values = new double[count];
         Array.Fill(values, double.NaN);

@@ -146,10 +146,5 @@ public sealed class GridSeries(int count)
         Flags[index] = r.Flag;
     }
 
-    private static double[] Nans(int count)
-    {
-        var values = new double[count];
-        Array.Fill(values, double.NaN);
-        return values;
-    }
+    private static double[] Nans(int count) => ReadingChunkCodec.Nans(count);
 }

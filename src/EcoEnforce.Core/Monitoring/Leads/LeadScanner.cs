@@ -104,8 +104,7 @@ public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, Ti
         var instrument = set.All.ToDictionary(s => s.Name);
         var compared = others.Where(r => instrument.ContainsKey(r.PollutantCode)).GroupBy(r => (r.PollutantCode, r.Source)).Select(g =>
         {
-            var values = new double[count];
-            Array.Fill(values, double.NaN);
+            var values = ReadingChunkCodec.Nans(count);
             foreach (var r in g) values[(int)((r.DataTimeUtc - start).Ticks / step.Ticks)] = r.Value;
             return new Series($"{g.Key.PollutantCode}{ThreeWayMismatchDetector.SourceSeparator}{g.Key.Source.ToString().ToLowerInvariant()}", start, step, values);
         }).ToList();
