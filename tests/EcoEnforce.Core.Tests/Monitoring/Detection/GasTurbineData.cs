@@ -11,6 +11,9 @@ public static class GasTurbineData
 
     private static readonly Lazy<string> Root = new(FindRoot);
 
+    /// <summary>A file under the repository root (testdata is shared by several test classes).</summary>
+    public static string RepositoryFile(params string[] parts) => Path.Combine([Root.Value, .. parts]);
+
     public static string PathOf(int year) => Path.Combine(Root.Value, "testdata", "gas-turbine-emissions", $"gt_{year}.csv");
 
     /// <summary>All columns of one year.</summary>
