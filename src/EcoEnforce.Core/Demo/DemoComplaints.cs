@@ -64,7 +64,8 @@ public static class DemoComplaints
         var venue = places.First(p => p.Kind == PlaceKind.ExamVenue);
         for (var k = 0; k < 5; k++)
         {
-            var at = new DateTime(2022, 6, 6, 21, 0, 0).AddHours(k * 11 % 48).AddMinutes(random.Next(0, 50));
+            // More than a day apart, so each is its own event rather than a repeat call merged into the first.
+            var at = new DateTime(2022, 6, 6, 21, 0, 0).AddHours(k * 25.5).AddMinutes(random.Next(0, 20));
             Add(at, "考点附近工地夜间施工，影响考生休息", venue.Latitude + Jitter(150), venue.Longitude + Jitter(150), null,
                 k == 2 ? ComplaintChannel.Hotline12369 : ComplaintChannel.Hotline12345);
         }
@@ -73,7 +74,7 @@ public static class DemoComplaints
         var plant = enterprises.First(e => e.Park == IndustrialPark.Baitao && e.IsAutoMonitoringKeyUnit);
         for (var k = 0; k < 8; k++)
         {
-            var at = new DateTime(2022, 9, 12, 8, 0, 0).AddHours(k * 17 + random.Next(0, 5));
+            var at = new DateTime(2022, 9, 12, 8, 0, 0).AddHours(k * 30 + random.Next(0, 5));
             Add(at, Odour[random.Next(Odour.Length)], plant.Latitude + Jitter(200), plant.Longitude + Jitter(200), plant.Address);
         }
 
