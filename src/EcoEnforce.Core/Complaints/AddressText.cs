@@ -60,10 +60,11 @@ public static class AddressText
     }
 
     /// <summary>0–1: how alike two addresses (or an address and an entity name) are.</summary>
-    public static double Similarity(string? a, string? b)
+    public static double Similarity(string? a, string? b) => SimilarityOfNormalised(Normalise(a), Normalise(b));
+
+    /// <summary><see cref="Similarity"/> of two texts already passed through <see cref="Normalise"/>.</summary>
+    public static double SimilarityOfNormalised(string x, string y)
     {
-        var x = Normalise(a);
-        var y = Normalise(b);
         if (x.Length == 0 || y.Length == 0) return 0;
         if (x == y) return 1;
         var dice = Dice(x, y);

@@ -16,6 +16,10 @@ public sealed class ComplaintMatcher(IReadOnlyList<MatchCandidate> candidates, C
     private const double AmbiguousMetres = 50;
     private const double AmbiguousSimilarity = 0.05;
 
+    // Normalised once: an import compares every row with every entity.
+    private readonly (MatchCandidate Candidate, string Address, string Name)[] _normalised =
+        [.. candidates.Select(c => (c, AddressText.Normalise(c.Address), AddressText.Normalise(c.Name)))];
+
     public MatchResult Match(double? latitude, double? longitude, string? address, int? townshipId)
     {
         var (coordId, coordConfidence) = latitude is { } lat && longitude is { } lon ? ByCoordinates(lat, lon) : (null, 0);
@@ -41,7 +45,7 @@ public sealed class ComplaintMatcher(IReadOnlyList<MatchCandidate> candidates, C
     private (int? Id, double Confidence) ByCoordinates(double latitude, double longitude)
     {
         var near = candidates
-            .Select(c => (c.Id, Metres: PlaceGeometry.DistanceMetres(new NetTopologySuite.Geometries.Point(c.Longitude, c.Latitude), latitude, longitude)))
+            .Select(c => (c.Id, Metres: Metres(latitude, longitude, c.Latitude, c.Longitude)))
             .Where(x => x.Metres <= options.MatchRadiusMetres)
             .OrderBy(x => x.Metres)
             .Take(2)
@@ -54,13 +58,14 @@ public sealed class ComplaintMatcher(IReadOnlyList<MatchCandidate> candidates, C
 
     private (int? Id, double Confidence) ByAddress(string? address, int? townshipId)
     {
-        if (string.IsNullOrWhiteSpace(address)) return (null, 0);
-        var scored = candidates
-            .Select(c =>
+        var normalised = AddressText.Normalise(address);
+        if (normalised.Length == 0) return (null, 0);
+        var scored = _normalised
+            .Select(x =>
             {
-                var similarity = Math.Max(AddressText.Similarity(address, c.Address), AddressText.Similarity(address, c.Name));
-                if (townshipId is { } t && t != c.TownshipId) similarity *= 0.6;
-                return (c.Id, Similarity: similarity);
+                var similarity = Math.Max(AddressText.SimilarityOfNormalised(normalised, x.Address), AddressText.SimilarityOfNormalised(normalised, x.Name));
+                if (townshipId is { } t && t != x.Candidate.TownshipId) similarity *= 0.6;
+                return (x.Candidate.Id, Similarity: similarity);
             })
             .OrderByDescending(x => x.Similarity)
             .Take(2)
@@ -70,5 +75,15 @@ public sealed class ComplaintMatcher(IReadOnlyList<MatchCandidate> candidates, C
         var confidence = scored[0].Similarity * 0.9;
         if (scored.Count > 1 && scored[0].Similarity - scored[1].Similarity < AmbiguousSimilarity) confidence *= 0.8;
         return (scored[0].Id, confidence);
+    }
+
+    /// <summary>Equirectangular distance: at a few hundred metres it agrees with <see cref="PlaceGeometry"/> to well
+    /// under a metre, and an import computes it for every row and entity.</summary>
+    public static double Metres(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double metresPerDegree = 6_371_008.8 * Math.PI / 180;
+        var dy = (lat2 - lat1) * metresPerDegree;
+        var dx = (lon2 - lon1) * metresPerDegree * Math.Cos((lat1 + lat2) / 2 * Math.PI / 180);
+        return Math.Sqrt(dx * dx + dy * dy);
     }
 }

@@ -15,6 +15,7 @@ public static class RecordComplaint
     {
         public async Task<Result<int>> HandleAsync(Command c, CancellationToken ct)
         {
+            if (!Enum.IsDefined(c.Channel)) return Result<int>.Fail("Channel", "请选择渠道");
             var cells = new Dictionary<string, string?>
             {
                 [ComplaintColumns.Number[0]] = c.ExternalNumber,

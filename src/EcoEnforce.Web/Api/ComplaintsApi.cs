@@ -54,9 +54,10 @@ public static class ComplaintsApi
         DateOnly? from = null, DateOnly? to = null)
     {
         var scope = await EcoEnforce.Problems.LiaisonScope.TownshipAsync(db, user, ct);
-        var start = from is { } f ? ChinaTime.StartOfDayUtc(f) : DateTime.MinValue.ToUniversalTime();
-        var end = to is { } t ? ChinaTime.StartOfDayUtc(t.AddDays(1)) : DateTime.MaxValue.ToUniversalTime();
-        return TypedResults.Ok(await queries.HotSpotsAsync(DateTime.SpecifyKind(start, DateTimeKind.Utc), DateTime.SpecifyKind(end, DateTimeKind.Utc), scope, ct));
+        // Without bounds: every complaint the system can hold (the clustering itself is cheap at district scale).
+        var start = ChinaTime.StartOfDayUtc(from ?? new DateOnly(2000, 1, 1));
+        var end = ChinaTime.StartOfDayUtc((to ?? new DateOnly(2099, 12, 31)).AddDays(1));
+        return TypedResults.Ok(await queries.HotSpotsAsync(start, end, scope, ct));
     }
 
     private static async Task<Results<Ok<ImportDto>, ValidationProblem, BadRequest>> ImportAsync(HttpContext context, ImportComplaints.Handler handler,

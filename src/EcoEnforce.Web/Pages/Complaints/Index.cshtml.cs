@@ -25,6 +25,7 @@ public sealed class IndexModel(EcoEnforceDb db, ComplaintQueries queries, IAutho
     public bool SeesPersonalData { get; private set; }
     public bool CanHandle { get; private set; }
     public int ReviewCount { get; private set; }
+    public int UrgentOpen { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -45,5 +46,6 @@ public sealed class IndexModel(EcoEnforceDb db, ComplaintQueries queries, IAutho
         Rows = await query.OrderByDescending(c => c.IsUrgent && c.Status == ComplaintStatus.Open).ThenByDescending(c => c.ReceivedAtUtc)
             .Take(MaxRows).ToListAsync(ct);
         ReviewCount = await queries.Visible(scope).CountAsync(c => c.MatchStatus == MatchStatus.NeedsReview, ct);
+        UrgentOpen = await queries.Visible(scope).CountAsync(c => c.IsUrgent && c.Status == ComplaintStatus.Open, ct);
     }
 }
