@@ -191,7 +191,7 @@ public abstract partial class AppTests<TApp>
 
         var staff = await (await SignedInAsync()).GetStringAsync($"/Complaints/{own.Id}", Ct);
         Assert.Contains("13600003333", staff, StringComparison.Ordinal);
-        var staffList = await (await SignedInAsync()).GetStringAsync("/Complaints?Q=联络员测试", Ct);
+        var staffList = await (await SignedInAsync()).GetStringAsync("/Complaints?Q=联络员测试&Category=Water&Status=Open", Ct);
         Assert.Contains("136****3333", staffList, StringComparison.Ordinal);
         Assert.DoesNotContain("13600003333", staffList, StringComparison.Ordinal);
     }
