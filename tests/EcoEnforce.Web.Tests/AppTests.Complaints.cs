@@ -260,4 +260,28 @@ public abstract partial class AppTests<TApp>
         Assert.Contains("考点紧急", urgent, StringComparison.Ordinal);
         Assert.Contains("/Complaints\">投诉举报</a>", await client.GetStringAsync("/", Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_letter_is_recorded_through_the_form_and_one_without_a_place_is_refused()
+    {
+        var client = await SignedInAsync();
+        var refused = await client.PostFormAsync("/Complaints/New", new()
+        {
+            ["Channel"] = "Letter", ["ReceivedAt"] = "2025-09-01T10:00", ["Text"] = "来信反映有人焚烧垃圾（表单测试）",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("事发地址和经纬度至少填写一项", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var recorded = await client.PostFormAsync("/Complaints/New", new()
+        {
+            ["Channel"] = "Letter", ["ReceivedAt"] = "2025-09-01T23:30", ["Text"] = "来信反映有人夜间焚烧垃圾，烟雾很大（表单测试）",
+            ["Address"] = "涪陵区马武镇场镇", ["ComplainantName"] = "孙八", ["ComplainantPhone"] = "13400005555",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var page = await client.GetStringAsync(recorded.Headers.Location!.OriginalString, Ct);
+        Assert.Contains("来信", page, StringComparison.Ordinal);
+        Assert.Contains("夜间（22:00–06:00）", page, StringComparison.Ordinal);
+        Assert.Contains("马武镇", page, StringComparison.Ordinal);
+        Assert.Contains("13400005555", page, StringComparison.Ordinal);
+    }
 }
