@@ -5,6 +5,6 @@ public static class Modules
 {
     public sealed record Module(string Slug, string Title, string Purpose, int Issue);
 
-    /// <summary>Empty while every planned module has been built (投诉举报 became /Complaints); the map is next.</summary>
+    /// <summary>Empty: every planned module is built (投诉举报 at /Complaints, the map at /Map). A new placeholder goes here.</summary>
     public static readonly IReadOnlyList<Module> All = [];
 }
