@@ -19,6 +19,7 @@ public static class CliProgram
         root.Subcommands.Add(DrawCommands.Create(services));
         root.Subcommands.Add(ReportCommands.Create(services));
         root.Subcommands.Add(MonitoringCommands.Create(services));
+        root.Subcommands.Add(ComplaintCommands.Create(services));
         root.Subcommands.Add(TargetingCommands.Create());
         var parsed = root.Parse(args);
         // Bad arguments to `monitoring detect` exit with 2 like its file errors; other commands keep the library's 1.

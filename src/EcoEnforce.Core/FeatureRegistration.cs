@@ -1,5 +1,6 @@
 using EcoEnforce.Campaigns;
 using EcoEnforce.Registry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcoEnforce;
@@ -47,5 +48,13 @@ public static class FeatureRegistration
         .AddScoped<Places.ExamProtection>()
         .AddScoped<Monitoring.Leads.DecideLead>()
         .AddScoped<Reports.Summary.TypicalCases.Handler>()
+        .AddSingleton(sp => sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?.GetSection(Complaints.ComplaintOptions.Section)
+            .Get<Complaints.ComplaintOptions>() ?? new Complaints.ComplaintOptions())
+        .AddScoped<Complaints.ComplaintIntake>()
+        .AddScoped<Complaints.ComplaintQueries>()
+        .AddScoped<Complaints.ReviewComplaint>()
+        .AddScoped<Complaints.ImportComplaints.Handler>()
+        .AddScoped<Complaints.RecordComplaint.Handler>()
+        .AddScoped<Complaints.CreateHotSpotTasks.Handler>()
         .AddSingleton(sp => Common.Pdf.ChromiumPdf.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
 }

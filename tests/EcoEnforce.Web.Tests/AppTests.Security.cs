@@ -18,7 +18,9 @@ public abstract partial class AppTests<TApp>
     [InlineData("/Registry/Import?handler=Template")]
     [InlineData("/Places")]
     [InlineData("/Admin/Users")]
-    [InlineData("/Modules/Complaints")]
+    [InlineData("/Complaints")]
+    [InlineData("/Complaints/HotSpots")]
+    [InlineData("/Complaints/Import")]
     [InlineData("/Reports/Roster")]
     [InlineData("/Ledger")]
     [InlineData("/Inspections")]
@@ -38,6 +40,7 @@ public abstract partial class AppTests<TApp>
     [InlineData("/api/v1/entities")]
     [InlineData("/api/v1/inspections")]
     [InlineData("/api/v1/problems")]
+    [InlineData("/api/v1/complaints")]
     [InlineData("/api/v1/draws/1")]
     [InlineData("/openapi/v1.json")]
     public async Task Every_api_route_answers_401_without_a_token(string url)

@@ -120,9 +120,20 @@ public sealed class DatabaseInitializer(
         foreach (var (task, problem) in problems) problem.TaskId = task.Id;
         db.Problems.AddRange(problems.Select(p => p.Problem));
         await db.SaveChangesAsync(ct);
+        var complaints = DemoComplaints.Generate(demo.Enterprises, demo.Places);
+        var intake = new Complaints.ComplaintIntake(db, config.GetSection(Complaints.ComplaintOptions.Section).Get<Complaints.ComplaintOptions>() ?? new());
+        await intake.LoadAsync(ct);
+        foreach (var complaint in complaints)
+        {
+            intake.Enrich(complaint);
+            complaint.CreatedAtUtc = complaint.ReceivedAtUtc;
+        }
+        await intake.MergeDuplicatesAsync(complaints, ct);
+        db.Complaints.AddRange(complaints);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Demo data loaded: {Enterprises} entities, {Inspectors} inspectors, {Places} places, {Tasks} inspections, {Problems} problems",
-            demo.Enterprises.Count, demo.Inspectors.Count, demo.Places.Count, tasks.Count, problems.Count);
+        logger.LogInformation("Demo data loaded: {Enterprises} entities, {Inspectors} inspectors, {Places} places, {Tasks} inspections, {Problems} problems, {Complaints} complaints",
+            demo.Enterprises.Count, demo.Inspectors.Count, demo.Places.Count, tasks.Count, problems.Count, complaints.Count);
     }
 
     private async Task SeedRolesAndAdminAsync(IProgress<string>? progress, CancellationToken ct)

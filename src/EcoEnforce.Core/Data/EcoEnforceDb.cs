@@ -49,6 +49,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Monitoring.Leads.Lead> Leads => Set<Monitoring.Leads.Lead>();
     public DbSet<Inspections.InspectionRecord> InspectionRecords => Set<Inspections.InspectionRecord>();
     public DbSet<Inspections.ChecklistAnswer> ChecklistAnswers => Set<Inspections.ChecklistAnswer>();
+    public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -85,6 +86,11 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
         configurationBuilder.Properties<Reports.RosterRole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.InspectionMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Inspections.CheckAnswer>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Complaints.ComplaintChannel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Complaints.ComplaintCategory>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Complaints.MatchMethod>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Complaints.MatchStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Complaints.ComplaintStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

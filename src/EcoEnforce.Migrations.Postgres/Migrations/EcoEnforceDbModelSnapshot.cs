@@ -432,6 +432,122 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.ToTable("ReportingDeadline");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Complaints.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ComplainantName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ComplainantPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExternalNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsNight")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MatchConfidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MatchMethod")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MatchStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SuggestedCategory")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UrgentReason")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("Channel", "ExternalNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TownshipId", "ReceivedAtUtc");
+
+                    b.ToTable("Complaints");
+                });
+
             modelBuilder.Entity("EcoEnforce.Disclosure.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -2272,6 +2388,35 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcoEnforce.Complaints.Complaint", b =>
+                {
+                    b.HasOne("EcoEnforce.Complaints.Complaint", "DuplicateOf")
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcoEnforce.Organisation.Department", "Township")
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DuplicateOf");
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Township");
                 });
 
             modelBuilder.Entity("EcoEnforce.Draws.Draw", b =>

@@ -414,6 +414,120 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("ReportingDeadline");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Complaints.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplainantName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplainantPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsNight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MatchConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MatchMethod")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedCategory")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UrgentReason")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("Channel", "ExternalNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TownshipId", "ReceivedAtUtc");
+
+                    b.ToTable("Complaints");
+                });
+
             modelBuilder.Entity("EcoEnforce.Disclosure.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -2188,6 +2302,35 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcoEnforce.Complaints.Complaint", b =>
+                {
+                    b.HasOne("EcoEnforce.Complaints.Complaint", "DuplicateOf")
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EcoEnforce.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcoEnforce.Inspections.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EcoEnforce.Organisation.Department", "Township")
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DuplicateOf");
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Township");
                 });
 
             modelBuilder.Entity("EcoEnforce.Draws.Draw", b =>

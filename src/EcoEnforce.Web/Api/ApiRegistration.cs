@@ -17,6 +17,7 @@ public static class ApiRegistration
         v1.MapInspectionWriteApi();
         v1.MapReportsApi();
         v1.MapMonthlyReportsApi();
+        v1.MapComplaintsApi();
         app.MapEvidenceEndpoints(v1);
         return app;
     }

@@ -56,7 +56,8 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Admin, Roles.SectionChief))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer))
-            .AddPolicy(Policies.StaffOrLiaison, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer, Roles.Liaison));
+            .AddPolicy(Policies.StaffOrLiaison, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer, Roles.Liaison))
+            .AddPolicy(Policies.ComplaintHandler, p => p.RequireRole(Roles.Admin, Roles.SectionChief, Roles.Inspector));
         return services;
     }
 
@@ -79,6 +80,8 @@ public static class Policies
     public const string Staff = "Staff";
     /// <summary>Staff, and 联络员 restricted to their own unit's records (the ledger).</summary>
     public const string StaffOrLiaison = "StaffOrLiaison";
+    /// <summary>Imports, records and decides complaints: 管理员, 科室负责人, 执法人员.</summary>
+    public const string ComplaintHandler = "ComplaintHandler";
 }
 
 public static class AuthorizationServiceExtensions

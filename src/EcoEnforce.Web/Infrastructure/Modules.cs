@@ -5,8 +5,6 @@ public static class Modules
 {
     public sealed record Module(string Slug, string Title, string Purpose, int Issue);
 
-    public static readonly IReadOnlyList<Module> All =
-    [
-        new("Complaints", "投诉与地图", "12345投诉热点、考点300米、空气站3公里、沿江1公里等区域地图。", 9),
-    ];
+    /// <summary>Empty: every planned module is built (投诉举报 at /Complaints, the map at /Map). A new placeholder goes here.</summary>
+    public static readonly IReadOnlyList<Module> All = [];
 }

@@ -80,7 +80,10 @@ public static class XlsxReader
             return raw == "1" ? "是" : "否";
         if (cell.DataType is null && cell.StyleIndex?.Value is { } style && dateStyles.Contains(style)
             && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
-            return DateOnly.FromDateTime(DateTime.FromOADate(serial)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // A date-time cell (a 12345 export's 受理时间) keeps its time; a plain date stays yyyy-MM-dd.
+            return DateTime.FromOADate(serial) is var at && at.TimeOfDay == TimeSpan.Zero
+                ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         return raw;
     }
 
