@@ -78,7 +78,7 @@ public static class Labels
         ["ChecklistAnswer"] = "检查表答案", ["EvidenceFile"] = "证据材料", ["Problem"] = "问题", ["ProblemMeasure"] = "处理措施",
         ["ProblemEvent"] = "问题经过", ["Escalation"] = "屡查屡犯措施", ["RosterEntry"] = "联络员名单",
         ["MonthlyReport"] = "月度报表", ["TypicalCase"] = "典型案例", ["Publication"] = "信息公开", ["Lead"] = "数据线索",
-        ["Complaint"] = "投诉举报",
+        ["Complaint"] = "投诉举报", ["ComparisonReading"] = "三方比对数据",
         ["IdentityUserClaim`1"] = "用户声明", ["IdentityUserLogin`1"] = "外部登录", ["IdentityUserToken`1"] = "用户令牌", ["IdentityRoleClaim`1"] = "角色声明",
     };
 

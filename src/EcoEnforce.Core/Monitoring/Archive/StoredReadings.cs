@@ -28,14 +28,16 @@ public static class StoredReadings
             .OrderBy(r => r.DataTimeUtc).ThenBy(r => r.PollutantCode, StringComparer.Ordinal).Take(max)];
     }
 
-    /// <summary>How many readings of one code lie in [fromUtc, toUtc).</summary>
+    /// <summary>How many readings of one code lie in [fromUtc, toUtc) (a late row for a slot a chunk holds counts once).</summary>
     public static async Task<int> CountAsync(EcoEnforceDb db, string mn, ReadingKind kind, string code, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
-        var rows = await db.Readings.CountAsync(r => r.Mn == mn && r.Kind == kind && r.PollutantCode == code
-            && r.DataTimeUtc >= fromUtc && r.DataTimeUtc < toUtc, ct);
-        if (!ReadingChunkCodec.IsChunked(kind)) return rows;
+        var rows = db.Readings.Where(r => r.Mn == mn && r.Kind == kind && r.PollutantCode == code && r.DataTimeUtc >= fromUtc && r.DataTimeUtc < toUtc);
+        if (!ReadingChunkCodec.IsChunked(kind)) return await rows.CountAsync(ct);
         var chunks = await Chunks(db, mn, kind, fromUtc, toUtc).Where(c => c.PollutantCode == code).ToListAsync(ct);
-        return rows + chunks.Sum(c => ReadingChunkCodec.Readings(c).Count(r => r.DataTimeUtc >= fromUtc && r.DataTimeUtc < toUtc));
+        if (chunks.Count == 0) return await rows.CountAsync(ct);
+        var held = chunks.SelectMany(c => ReadingChunkCodec.Readings(c)).Select(r => r.DataTimeUtc).Where(t => t >= fromUtc && t < toUtc).ToHashSet();
+        var times = await rows.Select(r => r.DataTimeUtc).ToListAsync(ct);
+        return held.Count + times.Count(t => !held.Contains(t));
     }
 
     /// <summary>The time of the latest reading of this kind and every reading at that time.</summary>
