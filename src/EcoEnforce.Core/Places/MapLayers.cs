@@ -8,7 +8,7 @@ namespace EcoEnforce.Places;
 /// <summary>The map's overlays as GeoJSON feature collections: entities by class with their open problems, air
 /// stations and exam venues with their zone radius, rivers with their 1 km belt, drinking-water areas. Coordinates are
 /// WGS-84, or shifted to GCJ-02 for tile servers drawn in it; a zone radius is metres on the ground either way.</summary>
-public sealed class MapLayers(EcoEnforceDb db, TimeProvider clock)
+public sealed class MapLayers(EcoEnforceDb db, TimeProvider clock, Complaints.ComplaintQueries complaints, Complaints.ComplaintOptions options)
 {
     public sealed record Feature(object Geometry, IReadOnlyDictionary<string, object?> Properties)
     {
@@ -20,7 +20,9 @@ public sealed class MapLayers(EcoEnforceDb db, TimeProvider clock)
         public string Type => "FeatureCollection";
     }
 
-    public async Task<Dictionary<string, Collection>> BuildAsync(bool gcj02, CancellationToken ct)
+    /// <param name="hotSpotYear">The year whose complaint hot spots are drawn (Beijing time); null = the year of the
+    /// latest complaint.</param>
+    public async Task<Dictionary<string, Collection>> BuildAsync(bool gcj02, int? hotSpotYear, CancellationToken ct)
     {
         Func<double, double, (double Lat, double Lon)> shift = gcj02 ? Gcj02.FromWgs84 : (lat, lon) => (lat, lon);
         var today = ChinaTime.Today(clock);
@@ -37,6 +39,11 @@ public sealed class MapLayers(EcoEnforceDb db, TimeProvider clock)
 
         Feature PointFeature(double lat, double lon, Dictionary<string, object?> properties) =>
             new(PointGeometry(shift(lat, lon)), properties);
+
+        var year = hotSpotYear ?? (await db.Complaints.OrderByDescending(c => c.ReceivedAtUtc).Select(c => (DateTime?)c.ReceivedAtUtc).FirstOrDefaultAsync(ct)
+            is { } last ? ChinaTime.ToChina(last).Year : today.Year);
+        var yearStart = ChinaTime.StartOfDayUtc(new DateOnly(Math.Clamp(year, 2000, 2100), 1, 1));
+        var hotSpots = await complaints.HotSpotsAsync(yearStart, ChinaTime.StartOfDayUtc(new DateOnly(Math.Clamp(year, 2000, 2100) + 1, 1, 1)), null, ct);
 
         return new Dictionary<string, Collection>
         {
@@ -65,6 +72,12 @@ public sealed class MapLayers(EcoEnforceDb db, TimeProvider clock)
                     new Feature(GeometryOf(line, shift), new Dictionary<string, object?> { ["name"] = p.Name, ["part"] = "line" }),
                 };
             })]),
+            ["hotspots"] = new([.. hotSpots.Select(h => PointFeature(h.Latitude, h.Longitude, new()
+            {
+                ["rank"] = h.Rank, ["radius"] = options.HotSpotEpsMetres, ["events"] = h.Events, ["calls"] = h.Calls,
+                ["summary"] = $"{year}年：{h.Events} 起投诉（来电 {h.Calls} 次），夜间占 {h.NightShare:P0}，{ChinaTime.Format(h.FirstUtc)} 至 {ChinaTime.Format(h.LastUtc)}",
+                ["url"] = $"/Complaints/HotSpots?Year={year}",
+            }))]),
             ["water"] = new([.. places.Where(p => p.Kind == PlaceKind.DrinkingWaterSource)
                 .Select(p => new Feature(GeometryOf(PlaceGeometry.Parse(p.GeometryWkt), shift), new Dictionary<string, object?> { ["name"] = p.Name }))]),
         };

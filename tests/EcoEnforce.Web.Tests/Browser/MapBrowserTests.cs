@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace EcoEnforce.Web.Tests.Browser;
 
 /// <summary>The map with the network cut off except the app itself: the vector base layer, stations with their 3 km
-/// buffers, exam venues with 300 m, the river belts and the entities are drawn, under the CSP, on a desktop and a
+/// buffers, exam venues with 300 m, the river belts, the entities and the demo year's complaint hot spots are drawn, under the CSP, on a desktop and a
 /// phone. Screenshots: TestResults/screenshots/map-desktop.png, map-phone.png.</summary>
 public sealed class MapBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -45,7 +45,7 @@ public sealed class MapBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 
             var status = await page.InnerTextAsync("#map-status");
             Assert.Contains("空气站及周边3公里", status, StringComparison.Ordinal);
-            foreach (var selector in new[] { ".base-outline", ".layer-station", ".layer-station-buffer", ".layer-exam-buffer", ".layer-river-belt", ".layer-entity" })
+            foreach (var selector in new[] { ".base-outline", ".layer-station", ".layer-station-buffer", ".layer-exam-buffer", ".layer-river-belt", ".layer-entity", ".layer-hotspot" })
                 Assert.True(await page.Locator(selector).CountAsync() > 0, $"nothing drawn for {selector}");
             Assert.True(await page.Locator(".layer-entity").CountAsync() >= 400, "the demo's entities are on the map");
             Assert.Empty(elsewhere);

@@ -10,6 +10,9 @@ namespace EcoEnforce.Web.Pages.Map;
 [Authorize(Policy = Infrastructure.Policies.Staff)]
 public sealed class IndexModel(IConfiguration config) : PageModel
 {
+    /// <summary>The year of complaints whose hot spots are drawn; empty = the latest year with complaints.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
     public string ConfigJson { get; private set; } = "{}";
 
     public void OnGet()
@@ -18,7 +21,7 @@ public sealed class IndexModel(IConfiguration config) : PageModel
         var gcj02 = Api.MapApi.IsGcj02(config["Map:TileCrs"]);
         ConfigJson = JsonSerializer.Serialize(new
         {
-            layers = $"/api/v1/map/layers?crs={(gcj02 ? "GCJ02" : "WGS84")}",
+            layers = $"/api/v1/map/layers?crs={(gcj02 ? "GCJ02" : "WGS84")}{(Year is { } y ? $"&year={Math.Clamp(y, 2000, 2100)}" : "")}",
             baseLayer = $"/api/v1/map/base?crs={(gcj02 ? "GCJ02" : "WGS84")}",
             tiles = string.IsNullOrWhiteSpace(tileUrl) ? null : new { url = tileUrl, attribution = config["Map:TileAttribution"] ?? "", maxZoom = config.GetValue("Map:MaxZoom", 18) },
             gcj02,

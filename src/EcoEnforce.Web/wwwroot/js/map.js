@@ -54,11 +54,17 @@
         return L.geoJSON(collection, { style: f => typeof style === "function" ? style(f) : style, onEachFeature: (f, layer) => layer.bindPopup(text(f.properties.name)) });
     }
 
+    // A hot spot: its clustering radius on the ground, and a marker sized by the number of events so it shows at
+    // district zoom too.
     function hotspots(collection) {
-        return L.layerGroup(collection.features.map(f => {
+        return L.layerGroup(collection.features.flatMap(f => {
             const p = f.properties;
-            return L.circle(latLng(f), { radius: Math.max(p.radius || 0, 80), color: "#d97706", weight: 2, fillColor: "#f59e0b", fillOpacity: 0.35, className: "layer-hotspot" })
-                .bindPopup(`<strong>投诉热点 #${text(p.rank)}</strong><br>${text(p.summary)}${p.url ? `<br><a href="${text(p.url)}">查看投诉</a>` : ""}`);
+            const label = `<strong>投诉热点 #${text(p.rank)}</strong><br>${text(p.summary)}${p.url ? `<br><a href="${text(p.url)}">查看投诉</a>` : ""}`;
+            return [
+                L.circle(latLng(f), { radius: p.radius, color: "#d97706", weight: 1, fillColor: "#f59e0b", fillOpacity: 0.2, className: "layer-hotspot-zone" }).bindPopup(label),
+                L.circleMarker(latLng(f), { radius: 7 + 2 * Math.sqrt(p.events), color: "#b45309", weight: 2, fillColor: "#f59e0b", fillOpacity: 0.8, className: "layer-hotspot" })
+                    .bindTooltip(String(p.events), { permanent: true, direction: "center", className: "hotspot-count" }).bindPopup(label),
+            ];
         }));
     }
 
