@@ -11,6 +11,12 @@ if (args is ["--corpus"])
     return;
 }
 
+if (args is ["--train", ..])
+{
+    TrainLoad.Run(args);
+    return;
+}
+
 if (args is ["--receiver-load", ..])
 {
     await ReceiverLoad.RunAsync(args);
