@@ -28,6 +28,10 @@ public sealed class InspectionTable
     public IReadOnlyList<string[]> Features { get; }
     public int Count => Dates.Count;
 
+    /// <summary>A table built in memory (the bureau's own history) rather than read from a file.</summary>
+    internal static InspectionTable FromRows(IReadOnlyList<string> columns, IReadOnlyList<DateOnly> dates, IReadOnlyList<double> outcomes, IReadOnlyList<string[]> features) =>
+        new(columns, dates, outcomes, features);
+
     public static InspectionTable Read(TextReader reader, string dateColumn, string outcomeColumn, IReadOnlyCollection<string> exclude)
     {
         var header = (reader.ReadLine() ?? throw new FormatError(1, "文件为空，缺少表头")).TrimStart('\uFEFF');

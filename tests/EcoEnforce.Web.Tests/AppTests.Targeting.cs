@@ -1,0 +1,32 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcoEnforce.Web.Tests;
+
+/// <summary>精准执法 on the demo's inspections, on both databases: the model trains on the history, ranks entities by
+/// risk, and the township filter keeps to that township; liaison officers have no access.</summary>
+public abstract partial class AppTests<TApp>
+{
+    [Fact]
+    public async Task The_risk_ranking_trains_on_the_inspection_history_and_filters_by_township()
+    {
+        var client = await SignedInAsync();
+        var page = await client.GetStringAsync("/Targeting", Ct);
+        Assert.Contains("训练数据：已完成检查", page, StringComparison.Ordinal);
+        Assert.Contains("回测（截至", page, StringComparison.Ordinal);
+        var rows = System.Text.RegularExpressions.Regex.Matches(page, "<td data-label=\"排名\">").Count;
+        Assert.Equal(100, rows);
+
+        var (townshipId, names) = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Data.EcoEnforceDb>();
+            var lidu = await db.Departments.Where(d => d.Name == "李渡街道").Select(d => d.Id).FirstAsync(Ct);
+            return (lidu, await db.Enterprises.Where(e => e.TownshipId == lidu).Select(e => e.Name).ToListAsync(Ct));
+        });
+        var filtered = await client.GetStringAsync($"/Targeting?TownshipId={townshipId}", Ct);
+        var listed = System.Text.RegularExpressions.Regex.Matches(filtered, "<a href=\"/Registry/\\d+\">([^<]+)</a>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(listed);
+        Assert.All(listed, name => Assert.Contains(name, names));
+    }
+}
