@@ -28,6 +28,7 @@ builder.Services.AddHj212Receiver(builder.Configuration);
 builder.Services.AddPublicRateLimit(builder.Configuration);
 builder.Services.AddHostedService<LeadScanService>();
 builder.Services.AddHostedService<ReadingCompactionService>();
+builder.Services.AddSingleton<RiskModelCache>();
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {
     kestrel.Limits.MaxRequestBodySize = UploadLimits.MaxBytes + 64 * 1024;

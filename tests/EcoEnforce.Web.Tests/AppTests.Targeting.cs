@@ -28,5 +28,15 @@ public abstract partial class AppTests<TApp>
         var listed = System.Text.RegularExpressions.Regex.Matches(filtered, "<a href=\"/Registry/\\d+\">([^<]+)</a>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         Assert.NotEmpty(listed);
         Assert.All(listed, name => Assert.Contains(name, names));
+
+        // The same scores on the entity page and the map.
+        var top = System.Text.RegularExpressions.Regex.Match(page, "<a href=\"/Registry/(\\d+)\">").Groups[1].Value;
+        Assert.Contains("（全区第 1/", await client.GetStringAsync($"/Registry/{top}", Ct), StringComparison.Ordinal);
+        using var layers = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/map/layers", Ct));
+        Assert.Contains(layers.RootElement.GetProperty("entities").GetProperty("features").EnumerateArray(),
+            f => f.GetProperty("properties").GetProperty("risk").ValueKind == System.Text.Json.JsonValueKind.Number);
+        var liaison = await (await SignedInAsAsync(Accounts.Roles.Liaison)).GetAsync("/Targeting", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, liaison.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", liaison.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }

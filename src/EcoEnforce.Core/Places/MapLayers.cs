@@ -22,7 +22,8 @@ public sealed class MapLayers(EcoEnforceDb db, TimeProvider clock, Complaints.Co
 
     /// <param name="hotSpotYear">The year whose complaint hot spots are drawn (Beijing time); null = the year of the
     /// latest complaint.</param>
-    public async Task<Dictionary<string, Collection>> BuildAsync(bool gcj02, int? hotSpotYear, CancellationToken ct)
+    /// <param name="risk">The risk model's score per entity, when one is trained.</param>
+    public async Task<Dictionary<string, Collection>> BuildAsync(bool gcj02, int? hotSpotYear, IReadOnlyDictionary<int, (double Risk, int Rank)>? risk, CancellationToken ct)
     {
         Func<double, double, (double Lat, double Lon)> shift = gcj02 ? Gcj02.FromWgs84 : (lat, lon) => (lat, lon);
         var today = ChinaTime.Today(clock);
@@ -52,6 +53,7 @@ public sealed class MapLayers(EcoEnforceDb db, TimeProvider clock, Complaints.Co
                 ["id"] = e.Id, ["name"] = e.Name, ["class"] = e.SupervisionClass.ToString(), ["classLabel"] = Labels.SupervisionClasses[e.SupervisionClass],
                 ["positive"] = e.Positive, ["chemical"] = e.IsChemical, ["construction"] = e.IsConstructionSite, ["risk"] = e.IsEnvironmentalRisk,
                 ["openProblems"] = problems.GetValueOrDefault(e.Id), ["url"] = $"/Registry/{e.Id}",
+                ["risk"] = risk is not null && risk.TryGetValue(e.Id, out var r) ? Math.Round(r.Risk, 3) : null,
             }))]),
             ["stations"] = new([.. places.Where(p => p.Kind == PlaceKind.AirStation).Select(p => PointFeature(p.Latitude, p.Longitude, new()
             {

@@ -7,8 +7,8 @@ public static class MapApi
     public static void MapMapApi(this RouteGroupBuilder v1)
     {
         var map = v1.MapGroup("/map").WithTags("地图").RequireAuthorization(Infrastructure.Policies.Staff);
-        map.MapGet("/layers", async (MapLayers layers, IConfiguration config, CancellationToken ct, string? crs = null, int? year = null) =>
-            TypedResults.Ok(await layers.BuildAsync(IsGcj02(crs ?? config["Map:TileCrs"]), year, ct)))
+        map.MapGet("/layers", async (MapLayers layers, Infrastructure.RiskModelCache risk, IConfiguration config, CancellationToken ct, string? crs = null, int? year = null) =>
+            TypedResults.Ok(await layers.BuildAsync(IsGcj02(crs ?? config["Map:TileCrs"]), year, (await risk.GetAsync(retrain: false, ct)).Scores, ct)))
             .WithSummary("地图图层（GeoJSON）：检查对象、空气站、考点、江河及沿江1公里、饮用水水源保护区、投诉热点（year 年，默认最近一年）；crs=GCJ02 时坐标转换为火星坐标");
         map.MapGet("/base", (IWebHostEnvironment env, IConfiguration config, string? crs = null) =>
             TypedResults.Text(BaseLayer(env, IsGcj02(crs ?? config["Map:TileCrs"])), "application/geo+json"))

@@ -55,4 +55,22 @@ public sealed class MapBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task The_risk_ranking_reads_on_a_phone_without_sideways_scrolling()
+    {
+        Assert.SkipWhen(app.Browser is null, "Chromium is not installed (/usr/bin/chromium).");
+        var page = await app.Browser!.NewPageAsync(new() { Locale = "zh-CN", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync("/Targeting");
+        await page.FillAsync("#UserName", "admin");
+        await page.FillAsync("#Password", EcoEnforceApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Targeting");
+        Assert.Contains("训练数据：已完成检查", await page.InnerTextAsync("#model-summary"), StringComparison.Ordinal);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"));
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "targeting-phone.png") });
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "targeting-desktop.png") });
+    }
 }

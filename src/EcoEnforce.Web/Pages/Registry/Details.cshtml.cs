@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace EcoEnforce.Web.Pages.Registry;
 
 [Authorize(Policy = Infrastructure.Policies.Staff)]
-public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authorization, ChangePositiveList.Handler positiveList, TimeProvider clock) : PageModel
+public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authorization, ChangePositiveList.Handler positiveList, TimeProvider clock,
+    RiskModelCache risk) : PageModel
 {
+    /// <summary>The risk model's probability of a finding and the entity's place in the district ranking.</summary>
+    public (double Risk, int Rank)? Risk { get; private set; }
+    public int Ranked { get; private set; }
     public Enterprise? Entity { get; private set; }
     public bool CanEdit { get; private set; }
     public IReadOnlyList<EcoEnforce.Monitoring.MonitoringQueries.PointSummary> Outlets { get; private set; } = [];
@@ -22,6 +26,8 @@ public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authoriz
         if (Entity is null) return NotFound();
         CanEdit = await authorization.IsEditorAsync(User);
         Outlets = await EcoEnforce.Monitoring.MonitoringQueries.SummariesAsync(db, clock.GetUtcNow().UtcDateTime, id, ct);
+        var scores = (await risk.GetAsync(retrain: false, ct)).Scores;
+        (Risk, Ranked) = (scores.TryGetValue(id, out var score) ? score : null, scores.Count);
         return Page();
     }
 

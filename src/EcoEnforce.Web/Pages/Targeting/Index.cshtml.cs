@@ -1,6 +1,7 @@
 using EcoEnforce.Common;
 using EcoEnforce.Data;
 using EcoEnforce.Targeting;
+using EcoEnforce.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcoEnforce.Web.Pages.Targeting;
 
-/// <summary>精准执法: entities ranked by the risk model trained on the bureau's own inspections (retrained on every
-/// visit, from the history as it stands), filtered by township and class, with the backtest of the last 90 days.</summary>
+/// <summary>精准执法: entities ranked by the risk model trained on the bureau's own inspections (daily, or when an
+/// editor asks), filtered by township and class, with the backtest of the last 90 days.</summary>
 [Authorize(Policy = Infrastructure.Policies.Staff)]
-public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, Infrastructure.RiskModelCache cache, IAuthorizationService authorization) : PageModel
 {
     public const int Shown = 100;
 
@@ -25,18 +26,28 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<RiskModel.Scored> Ranked { get; private set; } = [];
     public int Inspections { get; private set; }
     public IReadOnlyList<EcoEnforce.Organisation.Department> Townships { get; private set; } = [];
+    public DateTime? TrainedAtUtc { get; private set; }
+    public bool CanRetrain { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(retrain: false, ct);
+
+    /// <summary>重新训练: after new inspections are recorded, rather than waiting for the daily refresh.</summary>
+    public async Task<IActionResult> OnPostRetrainAsync(CancellationToken ct)
     {
+        if (!await authorization.IsEditorAsync(User)) return Forbid();
+        await LoadAsync(retrain: true, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(bool retrain, CancellationToken ct)
+    {
+        CanRetrain = await authorization.IsEditorAsync(User);
         Townships = await db.Departments.AsNoTracking().Where(d => d.Kind == EcoEnforce.Organisation.DepartmentKind.Township || d.Kind == EcoEnforce.Organisation.DepartmentKind.Street)
             .OrderBy(d => d.Name).ToListAsync(ct);
-        var history = await RiskHistory.LoadAsync(db, ct);
-        Inspections = history.Inspections.Count;
-        var today = ChinaTime.Today(clock);
-        Model = RiskModel.Train(history, today);
+        var snapshot = await cache.GetAsync(retrain, ct);
+        (Model, Inspections, Backtest, BacktestTo, TrainedAtUtc) = (snapshot.Model, snapshot.Inspections, snapshot.Backtest, snapshot.BacktestTo, snapshot.TrainedAtUtc);
         if (Model is null) return;
-        BacktestTo = history.Inspections.Max(i => i.On);
-        Backtest = RiskModel.Evaluate(history, BacktestTo.Value.AddDays(1));
+        var today = ChinaTime.Today(clock);
         var cls = Class?.ToString();
         Ranked = [.. Model.Rank(today, e => (TownshipId is not { } t || e.TownshipId == t) && (cls is null || e.SupervisionClass == cls)).Take(Shown)];
     }

@@ -34,7 +34,8 @@
                 radius: problem ? 6 : 4, color: problem ? "#dc2626" : classColours[p.class], weight: problem ? 2.5 : 1,
                 fillColor: classColours[p.class], fillOpacity: 0.85, className: problem ? "layer-entity has-problem" : "layer-entity",
             }).bindPopup(`<strong>${text(p.name)}</strong><br>${text(p.classLabel)}${p.positive ? "（正面清单）" : ""}${p.chemical ? " · 化工" : ""}`
-                + `${p.construction ? " · 建筑工地" : ""}<br>未销号问题 ${p.openProblems} 个<br><a href="${text(p.url)}">查看档案</a>`);
+                + `${p.construction ? " · 建筑工地" : ""}<br>未销号问题 ${p.openProblems} 个`
+                + `${p.risk !== null && p.risk !== undefined ? `<br>检查发现问题的风险 ${Math.round(p.risk * 100)}%` : ""}<br><a href="${text(p.url)}">查看档案</a>`);
         }));
     }
 
