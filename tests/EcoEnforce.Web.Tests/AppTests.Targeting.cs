@@ -29,6 +29,19 @@ public abstract partial class AppTests<TApp>
         Assert.NotEmpty(listed);
         Assert.All(listed, name => Assert.Contains(name, names));
 
+        // A campaign's scope: only entities the air campaign's 3 km rule covers.
+        var (ruleSet, pool) = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Data.EcoEnforceDb>();
+            var rules = await db.DrawRuleSets.FirstAsync(r => r.Name == "2022年大气专项·空气站周边3公里", Ct);
+            var ids = await sp.GetRequiredService<Draws.DrawPool>().ScopeAsync(rules.Spec, Common.ChinaTime.Today(TimeProvider.System), Ct);
+            return (rules.Id, await db.Enterprises.Where(e => ids.Contains(e.Id)).Select(e => e.Name).ToListAsync(Ct));
+        });
+        var scoped = await client.GetStringAsync($"/Targeting?RuleSetId={ruleSet}", Ct);
+        var inScope = System.Text.RegularExpressions.Regex.Matches(scoped, "<a href=\"/Registry/\\d+\">([^<]+)</a>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(Math.Min(pool.Count, 100), inScope.Count);
+        Assert.All(inScope, name => Assert.Contains(name, pool));
+
         // The same scores on the entity page and the map.
         var top = System.Text.RegularExpressions.Regex.Match(page, "<a href=\"/Registry/(\\d+)\">").Groups[1].Value;
         Assert.Contains("（全区第 1/", await client.GetStringAsync($"/Registry/{top}", Ct), StringComparison.Ordinal);

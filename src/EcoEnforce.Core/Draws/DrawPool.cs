@@ -70,6 +70,11 @@ public sealed class DrawPool(EcoEnforceDb db, ISpatialQueries spatial)
         return Result<FrozenPool>.Ok(new FrozenPool(rules, objects, inspectors, exclusions));
     }
 
+    /// <summary>The entities a rule's filter covers on a day, before the positive list and the frequency caps: the scope
+    /// from which a campaign's targeted (non-random) checks are chosen by risk.</summary>
+    public async Task<IReadOnlySet<int>> ScopeAsync(DrawRuleSpec spec, DateOnly day, CancellationToken ct) =>
+        (await MatchingEntitiesAsync(spec.Filter, new DrawWindow(day, day, day, day), ct)).Select(e => e.Id).ToHashSet();
+
     private async Task<List<Enterprise>> MatchingEntitiesAsync(PoolFilter filter, DrawWindow window, CancellationToken ct)
     {
         var query = db.Enterprises.AsNoTracking().Include(e => e.PositiveListEntries).AsQueryable();
