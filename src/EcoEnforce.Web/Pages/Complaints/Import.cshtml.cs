@@ -20,23 +20,9 @@ public sealed class ImportModel(IAntiforgery antiforgery) : PageModel
 
     public async Task<IActionResult> OnPostAsync([FromServices] ImportComplaints.Handler handler, CancellationToken ct)
     {
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            return Failed($"文件过大（上限 {Infrastructure.UploadLimits.MaxBytes / 1024 / 1024} MB），请分批导入");
-        }
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
-        }
+        var upload = await Infrastructure.UploadForm.ReadAsync(HttpContext, antiforgery, ct);
+        if (upload.Forged) return BadRequest();
+        if (upload.Form is not { } form) return Failed(upload.Error!);
         var file = form.Files["File"];
         if (file is null || file.Length == 0) return Failed("请选择要上传的文件（.xlsx 或 .csv）");
         var channel = Enum.TryParse<ComplaintChannel>(form["Channel"], out var c) && Enum.IsDefined(c) ? c : ComplaintChannel.Hotline12345;
