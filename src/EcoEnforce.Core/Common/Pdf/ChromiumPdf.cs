@@ -9,7 +9,8 @@ public sealed class PdfException(string message, Exception? inner = null) : Exce
 /// <summary>Prints an HTML document to PDF with the server's headless Chromium. Chromium lays out Chinese text and
 /// fonts correctly where the .NET PDF libraries we can get do not (PDFsharp fails on the TTC CJK fonts and has no layout engine). Each
 /// run gets its own temporary directory (page and browser profile), removed afterwards whatever happens.</summary>
-public sealed class ChromiumPdf(string chromiumPath, TimeSpan timeout)
+/// <param name="workRoot">Where the per-run directories go; the system temporary directory by default.</param>
+public sealed class ChromiumPdf(string chromiumPath, TimeSpan timeout, string? workRoot = null)
 {
     public const string DefaultPath = "/usr/bin/chromium";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
@@ -25,7 +26,7 @@ public sealed class ChromiumPdf(string chromiumPath, TimeSpan timeout)
     public async Task<byte[]> PrintAsync(string html, CancellationToken ct)
     {
         if (!IsAvailable) throw new PdfException("服务器未安装 Chromium，无法生成 PDF");
-        var directory = Directory.CreateTempSubdirectory("ecoenforce-pdf-").FullName;
+        var directory = Directory.CreateDirectory(Path.Combine(workRoot ?? Path.GetTempPath(), $"ecoenforce-pdf-{Guid.NewGuid():N}")).FullName;
         try
         {
             var page = Path.Combine(directory, "page.html");

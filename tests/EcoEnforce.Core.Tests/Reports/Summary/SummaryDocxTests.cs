@@ -92,14 +92,14 @@ public sealed class SummaryDocxTests : IDisposable
         var hung = Path.Combine(_directory, "hung-chromium");
         await File.WriteAllTextAsync(hung, "#!/bin/sh\nsleep 60\n", Ct);
         File.SetUnixFileMode(hung, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        static string[] Leftovers() => Directory.GetDirectories(Path.GetTempPath(), "ecoenforce-pdf-*");
-        var before = Leftovers();
+        // Its own work root: other tests print PDFs at the same time into the shared temporary directory.
+        var root = Directory.CreateDirectory(Path.Combine(_directory, "work")).FullName;
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<PdfException>(() => new ChromiumPdf(hung, TimeSpan.FromSeconds(1)).PrintAsync("<p>x</p>", Ct));
+        var error = await Assert.ThrowsAsync<PdfException>(() => new ChromiumPdf(hung, TimeSpan.FromSeconds(1), root).PrintAsync("<p>x</p>", Ct));
         Assert.Equal("Chromium 在 1 秒内未完成，PDF 生成已中止", error.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
-        Assert.Empty(Leftovers().Except(before));
+        Assert.Empty(Directory.GetFileSystemEntries(root));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
