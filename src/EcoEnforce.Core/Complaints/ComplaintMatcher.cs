@@ -45,7 +45,7 @@ public sealed class ComplaintMatcher(IReadOnlyList<MatchCandidate> candidates, C
     private (int? Id, double Confidence) ByCoordinates(double latitude, double longitude)
     {
         var near = candidates
-            .Select(c => (c.Id, Metres: Metres(latitude, longitude, c.Latitude, c.Longitude)))
+            .Select(c => (c.Id, Metres: PlaceGeometry.DistanceMetres(latitude, longitude, c.Latitude, c.Longitude)))
             .Where(x => x.Metres <= options.MatchRadiusMetres)
             .OrderBy(x => x.Metres)
             .Take(2)
@@ -75,15 +75,5 @@ public sealed class ComplaintMatcher(IReadOnlyList<MatchCandidate> candidates, C
         var confidence = scored[0].Similarity * 0.9;
         if (scored.Count > 1 && scored[0].Similarity - scored[1].Similarity < AmbiguousSimilarity) confidence *= 0.8;
         return (scored[0].Id, confidence);
-    }
-
-    /// <summary>Equirectangular distance: at a few hundred metres it agrees with <see cref="PlaceGeometry"/> to well
-    /// under a metre, and an import computes it for every row and entity.</summary>
-    public static double Metres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double metresPerDegree = 6_371_008.8 * Math.PI / 180;
-        var dy = (lat2 - lat1) * metresPerDegree;
-        var dx = (lon2 - lon1) * metresPerDegree * Math.Cos((lat1 + lat2) / 2 * Math.PI / 180);
-        return Math.Sqrt(dx * dx + dy * dy);
     }
 }

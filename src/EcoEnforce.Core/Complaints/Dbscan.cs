@@ -1,3 +1,5 @@
+using EcoEnforce.Places;
+
 namespace EcoEnforce.Complaints;
 
 public readonly record struct SpaceTimePoint(double Latitude, double Longitude, DateTime AtUtc);
@@ -23,8 +25,6 @@ public static class Dbscan
         {
             var list = new List<int>();
             var p = points[i];
-            var metresPerDegLat = 111_195.0;
-            var metresPerDegLon = metresPerDegLat * Math.Cos(p.Latitude * Math.PI / 180);
             for (var step = -1; step <= 1; step += 2)
             {
                 for (var r = rank[i] + (step > 0 ? 0 : -1); r >= 0 && r < n; r += step)
@@ -32,9 +32,7 @@ public static class Dbscan
                     var q = points[order[r]];
                     var days = Math.Abs((q.AtUtc - p.AtUtc).TotalDays);
                     if (days > epsDays) break;
-                    var dy = (q.Latitude - p.Latitude) * metresPerDegLat;
-                    var dx = (q.Longitude - p.Longitude) * metresPerDegLon;
-                    var metres = Math.Sqrt(dx * dx + dy * dy);
+                    var metres = PlaceGeometry.DistanceMetres(q.Latitude, q.Longitude, p.Latitude, p.Longitude);
                     var d = metres / epsMetres * (metres / epsMetres) + days / epsDays * (days / epsDays);
                     if (d <= 1) list.Add(order[r]);
                 }

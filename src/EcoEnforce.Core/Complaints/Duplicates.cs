@@ -25,6 +25,6 @@ public static class Duplicates
         if (a.EnterpriseId is { } x && x == b.EnterpriseId) return true;
         if (a.Enterprise is { } ea && ea == b.Enterprise) return true;
         if (a.Latitude is not { } lat || a.Longitude is not { } lon || b.Latitude is not { } blat || b.Longitude is not { } blon) return false;
-        return PlaceGeometry.DistanceMetres(new NetTopologySuite.Geometries.Point(blon, blat), lat, lon) <= metres;
+        return PlaceGeometry.DistanceMetres(lat, lon, blat, blon) <= metres;
     }
 }

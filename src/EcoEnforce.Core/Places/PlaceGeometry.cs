@@ -18,8 +18,13 @@ public static class PlaceGeometry
         return projected.Distance(new Point(0, 0));
     }
 
-    public static double DistanceMetres(double lat1, double lon1, double lat2, double lon2) =>
-        DistanceMetres(new Point(lon1, lat1), lat2, lon2);
+    /// <summary>Between two points, on the same local plane (centred on the second), without building geometries.</summary>
+    public static double DistanceMetres(double lat1, double lon1, double lat2, double lon2)
+    {
+        var dx = (lon1 - lon2) * Metres * Math.Cos(lat2 * Math.PI / 180);
+        var dy = (lat1 - lat2) * Metres;
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
 
     /// <summary>The area within <paramref name="metres"/> of a WGS-84 geometry (a river's 1 km belt), as WGS-84.</summary>
     public static Geometry Buffer(Geometry wgs84, double metres)

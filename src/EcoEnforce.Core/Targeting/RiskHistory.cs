@@ -67,15 +67,24 @@ public sealed class RiskHistory
     public const double NearbyMetres = 1000;
     public const int NeverInspectedDays = 730;
 
+    // Facts indexed once per history (by entity; complaints with a place by latitude), so ranking every entity
+    // or building every training row does not scan all facts each time.
+    private ILookup<int, ProblemFact>? _problems;
+    private ILookup<int, Inspection>? _inspections;
+    private ILookup<int, LeadFact>? _leads;
+    private ILookup<int, PointFact>? _complaintsAbout;
+    private PointFact[]? _complaintsByLatitude;
+
     /// <summary>An entity's features as of <paramref name="day"/>, from facts strictly before it.</summary>
     public IReadOnlyDictionary<string, object> Features(int entityId, DateOnly day, int? inspectorId = null)
     {
         var e = Entities[entityId];
         var asOf = new AsOf(day);
         var yearAgo = day.AddDays(-365);
-        var problems = Problems.Where(p => p.EntityId == entityId && p.On < day).ToList();
-        var lastInspection = Inspections.Where(i => i.EntityId == entityId && i.On < day).Select(i => asOf.Use("上次检查", i.On, (DateOnly?)i.On)).Max();
-        var complaints = Complaints.Where(c => c.On >= yearAgo && c.On < day).ToList();
+        var problems = (_problems ??= Problems.ToLookup(p => p.EntityId))[entityId].Where(p => p.On < day).ToList();
+        var lastInspection = (_inspections ??= Inspections.ToLookup(i => i.EntityId))[entityId].Where(i => i.On < day)
+            .Select(i => asOf.Use("上次检查", i.On, (DateOnly?)i.On)).Max();
+        var about = (_complaintsAbout ??= Complaints.Where(c => c.EntityId is not null).ToLookup(c => c.EntityId!.Value))[entityId];
         return new Dictionary<string, object>
         {
             ["监管类别"] = e.SupervisionClass,
@@ -88,12 +97,29 @@ public sealed class RiskHistory
             ["既往问题数"] = (double)problems.Count(p => asOf.Use("既往问题数", p.On, true)),
             ["近一年问题数"] = (double)problems.Count(p => p.On >= yearAgo && asOf.Use("近一年问题数", p.On, true)),
             ["既往罚款（万元，对数）"] = Math.Log(1 + problems.Sum(p => asOf.Use("既往罚款", p.On, p.FineWan))),
-            ["距上次检查天数"] = lastInspection is { } last ? Math.Min(NeverInspectedDays, day.DayNumber - last.DayNumber) : NeverInspectedDays,
-            ["近一年针对本单位的投诉"] = (double)complaints.Count(c => c.EntityId == entityId && asOf.Use("投诉", c.On, true)),
-            ["近一年周边1公里投诉"] = (double)complaints.Count(c => !double.IsNaN(c.Latitude)
-                && Places.PlaceGeometry.DistanceMetres(e.Latitude, e.Longitude, c.Latitude, c.Longitude) <= NearbyMetres && asOf.Use("周边投诉", c.On, true)),
-            ["未处理数据线索"] = (double)Leads.Count(l => l.EntityId == entityId && l.On < day && (l.DecidedOn is not { } d || d >= day) && asOf.Use("数据线索", l.On, true)),
+            ["距上次检查天数"] = lastInspection is { } last ? (double)Math.Min(NeverInspectedDays, day.DayNumber - last.DayNumber) : NeverInspectedDays,
+            ["近一年针对本单位的投诉"] = (double)about.Count(c => c.On >= yearAgo && c.On < day && asOf.Use("投诉", c.On, true)),
+            ["近一年周边1公里投诉"] = (double)Nearby(e).Count(c => c.On >= yearAgo && c.On < day && asOf.Use("周边投诉", c.On, true)),
+            ["未处理数据线索"] = (double)(_leads ??= Leads.ToLookup(l => l.EntityId))[entityId]
+                .Count(l => l.On < day && (l.DecidedOn is not { } d || d >= day) && asOf.Use("数据线索", l.On, true)),
             ["检查人员"] = inspectorId is { } id ? $"#{id}" : "",
         };
+    }
+
+    /// <summary>Complaints with a place within <see cref="NearbyMetres"/> of the entity: a latitude band by binary search,
+    /// then the distance.</summary>
+    private IEnumerable<PointFact> Nearby(EntityFacts e)
+    {
+        var sorted = _complaintsByLatitude ??= [.. Complaints.Where(c => !double.IsNaN(c.Latitude)).OrderBy(c => c.Latitude)];
+        var band = NearbyMetres / 110_000; // a little over a degree of latitude's share, so the band never cuts short
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].Latitude < e.Latitude - band) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < sorted.Length && sorted[i].Latitude <= e.Latitude + band; i++)
+            if (Places.PlaceGeometry.DistanceMetres(e.Latitude, e.Longitude, sorted[i].Latitude, sorted[i].Longitude) <= NearbyMetres)
+                yield return sorted[i];
     }
 }

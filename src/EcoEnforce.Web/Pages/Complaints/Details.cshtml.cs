@@ -63,7 +63,7 @@ public sealed class DetailsModel(EcoEnforceDb db, ComplaintQueries queries, Revi
             {
                 var entities = await db.Enterprises.AsNoTracking().Select(e => new { e.Id, e.Name, e.Latitude, e.Longitude }).ToListAsync(ct);
                 Nearby = [.. entities
-                    .Select(e => (e.Id, e.Name, Metres: PlaceGeometry.DistanceMetres(new NetTopologySuite.Geometries.Point(e.Longitude, e.Latitude), y, x)))
+                    .Select(e => (e.Id, e.Name, Metres: PlaceGeometry.DistanceMetres(e.Latitude, e.Longitude, y, x)))
                     .Where(e => e.Metres <= NearbyMetres).OrderBy(e => e.Metres).Take(10)];
             }
         }
