@@ -27,7 +27,7 @@ public abstract partial class AppTests<TApp>
         form.Add(new StringContent("Platform"), "source");
         form.Add(new StringContent("Hour"), "importKind");
         form.Add(new StringContent(token), "__RequestVerificationToken");
-        return await client.PostAsync($"/Monitoring/Point/{point}?handler=Compare", form, Ct);
+        return await client.PostAsync($"/Monitoring/Point/{point}/Compare", form, Ct);
     }
 
     [Fact]
@@ -50,10 +50,18 @@ public abstract partial class AppTests<TApp>
         for (var h = 0; h < 24; h++) csv.Append($"2031-06-01 {h:00}:00,{(h is >= 10 and <= 13 ? (30 + h % 5) / 2.0 : 30 + h % 5)}\n");
 
         var bad = await UploadComparisonAsync(client, point, "时间,二氧化硫\n2031-06-01 00:00,30\n2031-06-01 01:00,三十一\n");
-        var html = await bad.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.Redirect, bad.StatusCode);
+        var html = await client.GetStringAsync(bad.Headers.Location!.OriginalString, Ct);
         Assert.Contains("未导入任何数据", html, StringComparison.Ordinal);
         Assert.Contains("第 3 行：二氧化硫的值“三十一”不是数字", html, StringComparison.Ordinal);
         Assert.Equal(0, await App.WithScopeAsync(sp => sp.GetRequiredService<EcoEnforceDb>().ComparisonReadings.CountAsync(r => r.MonitoringPointId == point, Ct)));
+
+        // Over the upload limit: a message in Chinese, not a failed request.
+        var huge = await UploadComparisonAsync(client, point, "时间,二氧化硫\n" + new string('0', (int)EcoEnforce.Web.Infrastructure.UploadLimits.MaxBytes + 1024));
+        Assert.True(huge.StatusCode == HttpStatusCode.Redirect, $"{huge.StatusCode} {huge.Headers.Location}");
+        var hugeLocation = huge.Headers.Location!.OriginalString;
+        Assert.StartsWith($"/Monitoring/Point/{point}?", hugeLocation, StringComparison.Ordinal);
+        Assert.Contains("文件过大", await client.GetStringAsync(hugeLocation, Ct), StringComparison.Ordinal);
 
         var good = await UploadComparisonAsync(client, point, csv.ToString());
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);

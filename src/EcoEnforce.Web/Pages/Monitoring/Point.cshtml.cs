@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EcoEnforce.Web.Pages.Monitoring;
 
 [Authorize(Policy = Infrastructure.Policies.Staff)]
-public sealed class PointModel(EcoEnforceDb db, TimeProvider clock, IAuthorizationService authorization, ImportComparison importer) : PageModel
+public sealed class PointModel(EcoEnforceDb db, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public const int MaxRows = 20_000;
 
@@ -54,6 +54,7 @@ public sealed class PointModel(EcoEnforceDb db, TimeProvider clock, IAuthorizati
             .Where(r => r.MonitoringPointId == id && r.Kind == Kind && r.DataTimeUtc >= fromUtc && r.DataTimeUtc < toUtc)
             .OrderBy(r => r.DataTimeUtc).Take(MaxRows).ToListAsync(ct);
         CanImport = await authorization.IsEditorAsync(User);
+        if (TempData[CompareImportModel.ErrorsKey] is string errors) ImportErrors = errors.Split('\n');
         Truncated = Readings.Count > MaxRows;
         if (Truncated) Readings = [.. Readings.Take(MaxRows)];
         const string format = "yyyy-MM-dd HH:mm";
@@ -77,25 +78,5 @@ public sealed class PointModel(EcoEnforceDb db, TimeProvider clock, IAuthorizati
             })),
         });
         return Page();
-    }
-
-    /// <summary>三方比对: a platform export or analyzer readings for this outlet; all rows or none.</summary>
-    public async Task<IActionResult> OnPostCompareAsync(int id, ComparisonSource source, ReadingKind importKind, IFormFile? file, CancellationToken ct)
-    {
-        if (!await authorization.IsEditorAsync(User)) return Forbid();
-        if (file is null || file.Length == 0)
-        {
-            ImportErrors = ["请选择要导入的文件"];
-        }
-        else
-        {
-            await using var stream = file.OpenReadStream();
-            var result = await importer.ImportAsync(id, source, importKind, Path.GetFileName(file.FileName), stream, ct);
-            if (result.Succeeded) return Redirect($"/Monitoring/Point/{id}?Kind={importKind}&Imported={result.Value}");
-            ImportErrors = [.. result.Errors.Select(e => e.Message)];
-        }
-        ModelState.Clear();
-        Kind = importKind;
-        return await OnGetAsync(id, ct);
     }
 }
