@@ -86,6 +86,12 @@ public abstract partial class AppTests<TApp>
         });
         Assert.Equal((1, 1, 6), (rowsLeft, offGridLeft, chunks));
         Assert.Equal(new ReadingCompactor.Result(0, 0), await CompactAsync(ArchiveDay.AddDays(2).AddHours(1)));
+        // Counting: whole chunked days by their stored count, a partial day by decoding, rows beside them.
+        int Expected(DateTime from, DateTime to) => rows.Count(r => r.Kind == ReadingKind.Minute && r.PollutantCode == "a21026" && r.DataTimeUtc >= from && r.DataTimeUtc < to);
+        Task<int> CountAsync(DateTime from, DateTime to) =>
+            App.WithScopeAsync(sp => StoredReadings.CountAsync(sp.GetRequiredService<EcoEnforceDb>(), ArchiveMn, ReadingKind.Minute, "a21026", from, to, Ct));
+        foreach (var (from, to) in new[] { (ArchiveDay, ArchiveDay.AddDays(3)), (ArchiveDay.AddHours(5), ArchiveDay.AddHours(30)), (ArchiveDay.AddDays(1), ArchiveDay.AddDays(2)) })
+            Assert.Equal(Expected(from, to), await CountAsync(from, to));
 
         // A packet resent after its day was compacted: a new minute is merged, a duplicate of a held minute loses.
         var held = listedBefore.First(r => r.PollutantCode == "a21026" && r.Value is not null);
@@ -104,6 +110,7 @@ public abstract partial class AppTests<TApp>
             Assert.Equal(held.Value, listed.Single(r => r.PollutantCode == "a21026" && r.DataTimeUtc == held.DataTimeUtc).Value);
             Assert.Equal(42, listed.Single(r => r.PollutantCode == "a21026" && r.DataTimeUtc == missing).Value);
             Assert.Equal(listedBefore.Count + 1, listed.Count);
+            Assert.Equal(Expected(ArchiveDay, ArchiveDay.AddDays(3)) + 1, await CountAsync(ArchiveDay, ArchiveDay.AddDays(3)));
             if (held.DataTimeUtc >= ArchiveDay.AddHours(5)) Assert.Equal(held.Value, grid["a21026"].Values[(int)(held.DataTimeUtc - ArchiveDay.AddHours(5)).TotalMinutes]);
         }
     }

@@ -28,16 +28,30 @@ public static class StoredReadings
             .OrderBy(r => r.DataTimeUtc).ThenBy(r => r.PollutantCode, StringComparer.Ordinal).Take(max)];
     }
 
-    /// <summary>How many readings of one code lie in [fromUtc, toUtc) (a late row for a slot a chunk holds counts once).</summary>
+    /// <summary>How many readings of one code lie in [fromUtc, toUtc) (a late row for a slot a chunk holds counts once).
+    /// A chunk wholly inside the range with no row beside it counts by its stored <see cref="ReadingChunk.Count"/>;
+    /// only the others are decoded.</summary>
     public static async Task<int> CountAsync(EcoEnforceDb db, string mn, ReadingKind kind, string code, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
-        var rows = db.Readings.Where(r => r.Mn == mn && r.Kind == kind && r.PollutantCode == code && r.DataTimeUtc >= fromUtc && r.DataTimeUtc < toUtc);
-        if (!ReadingChunkCodec.IsChunked(kind)) return await rows.CountAsync(ct);
-        var chunks = await Chunks(db, mn, kind, fromUtc, toUtc).Where(c => c.PollutantCode == code).ToListAsync(ct);
-        if (chunks.Count == 0) return await rows.CountAsync(ct);
-        var held = chunks.SelectMany(c => ReadingChunkCodec.Readings(c)).Select(r => r.DataTimeUtc).Where(t => t >= fromUtc && t < toUtc).ToHashSet();
-        var times = await rows.Select(r => r.DataTimeUtc).ToListAsync(ct);
-        return held.Count + times.Count(t => !held.Contains(t));
+        var times = await db.Readings.Where(r => r.Mn == mn && r.Kind == kind && r.PollutantCode == code && r.DataTimeUtc >= fromUtc && r.DataTimeUtc < toUtc)
+            .Select(r => r.DataTimeUtc).ToListAsync(ct);
+        if (!ReadingChunkCodec.IsChunked(kind)) return times.Count;
+        var rowDays = times.Select(ReadingChunkCodec.DayStartUtc).ToHashSet();
+        var chunks = await Chunks(db, mn, kind, fromUtc, toUtc).Where(c => c.PollutantCode == code).Select(c => new { c.DayStartUtc, c.Count }).ToListAsync(ct);
+        var count = times.Count;
+        foreach (var chunk in chunks)
+        {
+            if (chunk.DayStartUtc >= fromUtc && chunk.DayStartUtc.AddDays(1) <= toUtc && !rowDays.Contains(chunk.DayStartUtc))
+            {
+                count += chunk.Count;
+                continue;
+            }
+            var whole = await db.ReadingChunks.AsNoTracking()
+                .FirstAsync(c => c.Mn == mn && c.Kind == kind && c.PollutantCode == code && c.DayStartUtc == chunk.DayStartUtc, ct);
+            var held = ReadingChunkCodec.Readings(whole).Select(r => r.DataTimeUtc).Where(t => t >= fromUtc && t < toUtc).ToHashSet();
+            count += held.Count - times.Count(held.Contains);
+        }
+        return count;
     }
 
     /// <summary>The time of the latest reading of this kind and every reading at that time.</summary>
