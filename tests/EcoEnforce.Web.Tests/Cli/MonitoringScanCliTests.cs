@@ -37,5 +37,25 @@ public sealed class MonitoringScanCliTests() : CliDataDirectory("scan")
         Assert.Equal(0, await RunAsync("monitoring", "scan", "--from", "2022-08-01", "--to", "2022-08-03"));
         await using (var db = OpenDb()) Assert.Equal(1, await db.Leads.CountAsync(l => l.MonitoringPointId == pointId && l.Signature == "stuck", Ct));
         Assert.Equal(2, await RunAsync("monitoring", "scan", "--from", "2022-08-03", "--to", "2022-08-01"));
+
+        // Compacted into day chunks, the same data scans the same: still the one lead.
+        Assert.Equal(0, await RunAsync("monitoring", "compact", "--before", "2022-08-03"));
+        await using (var db = OpenDb())
+            Assert.Equal((0, 4), (await db.Readings.CountAsync(r => r.MonitoringPointId == null && r.Kind == ReadingKind.Hour && r.PollutantCode == "a00000", Ct),
+                await db.ReadingChunks.CountAsync(c => c.Kind == ReadingKind.Hour && (c.PollutantCode == "a21026" || c.PollutantCode == "a00000"), Ct)));
+        Assert.Equal(0, await RunAsync("monitoring", "scan", "--from", "2022-08-01", "--to", "2022-08-03", "--point", $"{pointId}"));
+        await using (var db = OpenDb()) Assert.Equal(1, await db.Leads.CountAsync(l => l.MonitoringPointId == pointId && l.Signature == "stuck", Ct));
+
+        // A platform export: a bad one stores nothing, a good one that halves 02:00–05:00 gives a three-way lead.
+        var bad = Path.Combine(DataDirectory, "坏.csv");
+        await File.WriteAllTextAsync(bad, "时间,二氧化硫\n2022-08-01 00:00,abc\n", Ct);
+        Assert.Equal(1, await RunAsync("monitoring", "compare-import", "--point", $"{pointId}", "--source", "platform", bad));
+        var export = Path.Combine(DataDirectory, "平台导出.csv");
+        await File.WriteAllTextAsync(export, "时间,二氧化硫\n" + string.Concat(Enumerable.Range(0, 24).Select(h =>
+            $"2022-08-01 {h:00}:00,{(h is >= 2 and <= 5 ? 1 : 35)}\n")), Ct);
+        Assert.Equal(0, await RunAsync("monitoring", "compare-import", "--point", $"{pointId}", "--source", "platform", export));
+        await using (var db = OpenDb()) Assert.Equal(24, await db.ComparisonReadings.CountAsync(r => r.MonitoringPointId == pointId, Ct));
+        Assert.Equal(0, await RunAsync("monitoring", "scan", "--from", "2022-08-01", "--to", "2022-08-03", "--point", $"{pointId}"));
+        await using (var db = OpenDb()) Assert.True(await db.Leads.AnyAsync(l => l.MonitoringPointId == pointId && l.Signature == "three-way-mismatch", Ct));
     }
 }
