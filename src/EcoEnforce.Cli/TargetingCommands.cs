@@ -7,7 +7,7 @@ using EcoEnforce.Targeting;
 namespace EcoEnforce.Cli;
 
 /// <summary><c>ecoenforce targeting backtest --csv FILE --date COLUMN --outcome COLUMN --test-from DATE [--train-before DATE]
-/// [--penalised COLUMN ...] [--exclude COLUMN ...]</c>: trains the risk model on the rows before the test period only,
+/// [--penalised COLUMN ...] [--exclude COLUMN ...] [--entity COLUMN]</c>: trains the risk model on the rows before the test period only,
 /// scores the test rows and prints one JSON object with the City of Chicago's evaluation. Needs no database.</summary>
 internal static class TargetingCommands
 {
@@ -24,8 +24,9 @@ internal static class TargetingCommands
         var testFrom = new Option<string>("--test-from") { Description = "测试期起始日期（含），如 2014-09-02", Required = true };
         var trainBefore = new Option<string?>("--train-before") { Description = "只用此日期之前的记录训练（默认为测试期起始日期）" };
         var penalised = new Option<string[]>("--penalised") { Description = "施加岭惩罚的列（可重复；不指定则全部惩罚）", AllowMultipleArgumentsPerToken = true };
+        var entity = new Option<string?>("--entity") { Description = "检查对象列（如许可证号）：以对象此前的检查次数和违法率作为特征" };
         var exclude = new Option<string[]>("--exclude") { Description = "不作为特征的列（可重复），如编号列", AllowMultipleArgumentsPerToken = true };
-        var backtest = new Command("backtest", "回测：若按风险排序检查，发现问题能提前多少天") { csv, date, outcome, testFrom, trainBefore, penalised, exclude };
+        var backtest = new Command("backtest", "回测：若按风险排序检查，发现问题能提前多少天") { csv, date, outcome, testFrom, trainBefore, penalised, exclude, entity };
         backtest.SetAction(parse =>
         {
             if (!TryDay(parse.GetValue(testFrom), out var from) || (parse.GetValue(trainBefore) is { } t && !TryDay(t, out _)))
@@ -45,7 +46,7 @@ internal static class TargetingCommands
                 using var reader = new StreamReader(file.FullName);
                 var table = InspectionTable.Read(reader, parse.GetValue(date)!, parse.GetValue(outcome)!, parse.GetValue(exclude) ?? []);
                 var chosen = parse.GetValue(penalised) is { Length: > 0 } p ? p.SelectMany(x => x.Split(',')).ToHashSet() : null;
-                var result = BacktestRun.Run(table, from, before, chosen);
+                var result = BacktestRun.Run(table, from, before, chosen, parse.GetValue(entity));
                 Console.WriteLine(JsonSerializer.Serialize(result, Json));
                 return 0;
             }

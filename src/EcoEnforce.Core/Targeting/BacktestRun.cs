@@ -13,10 +13,13 @@ public static class BacktestRun
     /// <summary>λ candidates on the standardised scale, strongest first (fits warm-start down the path).</summary>
     public static readonly double[] Lambdas = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001, 0.0003, 0.0001];
 
-    public static Result Run(InspectionTable table, DateOnly testFrom, DateOnly? trainBefore, IReadOnlyCollection<string>? penalised)
+    /// <param name="entityColumn">A column naming the inspected entity: replaced by its history (<see cref="EntityHistory"/>).</param>
+    public static Result Run(InspectionTable table, DateOnly testFrom, DateOnly? trainBefore, IReadOnlyCollection<string>? penalised,
+        string? entityColumn = null)
     {
         var cutoff = trainBefore ?? testFrom;
         if (cutoff > testFrom) throw new ArgumentException("训练截止日期不能晚于测试起始日期");
+        if (entityColumn is not null) table = EntityHistory.Append(table, entityColumn, cutoff);
         var train = Enumerable.Range(0, table.Count).Where(i => table.Dates[i] < cutoff).OrderBy(i => table.Dates[i]).ToList();
         var test = Enumerable.Range(0, table.Count).Where(i => table.Dates[i] >= testFrom).ToList();
         if (train.Count < 20 || train.Select(i => table.Outcomes[i]).Distinct().Count() < 2)
