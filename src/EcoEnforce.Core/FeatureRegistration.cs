@@ -23,6 +23,7 @@ public static class FeatureRegistration
         .AddScoped<ImportEntities.Handler>()
         .AddScoped<ExportEntities.Handler>()
         .AddScoped<Draws.DrawPool>()
+        .AddScoped<Draws.RiskStratification>()
         .AddScoped<Draws.SaveDrawRuleSet.Handler>()
         .AddScoped<Draws.CommitDraw.Handler>()
         .AddScoped<Draws.ExecuteDraw.Handler>()

@@ -21,7 +21,7 @@ public sealed record DrawWindow(DateOnly PeriodStart, DateOnly PeriodEnd, DateOn
 /// <summary>Builds a draw's pool from the registry under a rule spec: the filter (classes, flags, industry, park,
 /// township, zones), then the positive list and the frequency caps; and the officers whose certificates are valid
 /// throughout the inspection window, with each entity's declared conflicts and previous inspectors.</summary>
-public sealed class DrawPool(EcoEnforceDb db, ISpatialQueries spatial)
+public sealed class DrawPool(EcoEnforceDb db, ISpatialQueries spatial, RiskStratification risk)
 {
     /// <param name="replacing">A re-draw's predecessor: its assignments are about to be withdrawn, so they count
     /// neither against the caps nor as anyone's previous inspection.</param>
@@ -64,9 +64,14 @@ public sealed class DrawPool(EcoEnforceDb db, ISpatialQueries spatial)
         if (inspectors.Count == 0)
             return Result<FrozenPool>.Fail("Inspectors", $"没有执法证在 {window.WindowStart:yyyy-MM-dd} 至 {window.WindowEnd:yyyy-MM-dd} 全程有效的在岗执法人员，无法抽取");
 
-        var rules = new DrawRules(DrawRules.CurrentVersion,
-            [.. spec.Quotas.Select(q => new StratumQuota(q.Class.ToString(), q.Percent, q.PerInspector, q.All))],
-            spec.TeamSize, lead, spec.AvoidPreviousInspector);
+        List<StratumQuota> quotas = [.. spec.Quotas.Select(q => new StratumQuota(q.Class.ToString(), q.Percent, q.PerInspector, q.All))];
+        if (spec.Risk is { } strata)
+        {
+            var split = await risk.ApplyAsync(strata, objects, quotas, entities.ToDictionary(e => e.CreditCode, e => e.Id), window.WindowStart, ct);
+            if (!split.Succeeded) return Result<FrozenPool>.Fail(split.Errors);
+            (objects, quotas) = split.Value;
+        }
+        var rules = new DrawRules(DrawRules.CurrentVersion, quotas, spec.TeamSize, lead, spec.AvoidPreviousInspector);
         return Result<FrozenPool>.Ok(new FrozenPool(rules, objects, inspectors, exclusions));
     }
 

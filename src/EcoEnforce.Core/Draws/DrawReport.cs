@@ -18,8 +18,11 @@ public sealed record DrawReport(
     public sealed record Row(int Order, string CreditCode, string Name, string ClassLabel, IReadOnlyList<string> Team, int? TaskId,
         IReadOnlyList<string> JointWith, bool TaskDone);
 
+    /// <summary>「重点排污单位」 for a supervision class, 「重点排污单位·高风险」 for its risk stratum, otherwise as written.</summary>
     public static string ClassLabel(string stratum) =>
-        Enum.TryParse<Registry.SupervisionClass>(stratum, out var c) ? Labels.SupervisionClasses[c] : stratum;
+        stratum.EndsWith(RiskStratification.HighRiskSuffix, StringComparison.Ordinal)
+            ? ClassLabel(stratum[..^RiskStratification.HighRiskSuffix.Length]) + "·高风险"
+            : Labels.SupervisionClasses.FirstOrDefault(c => c.Key.ToString() == stratum).Value ?? stratum;
 
     public static async Task<DrawReport?> LoadAsync(EcoEnforceDb db, int id, CancellationToken ct)
     {

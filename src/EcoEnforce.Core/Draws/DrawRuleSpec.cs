@@ -74,6 +74,16 @@ public sealed record CoverageDuty
     public int MinPerYear { get; init; } = 1;
 }
 
+/// <summary>风险分层: within each class drawn by percentage or per officer, the <see cref="TopPercent"/> of its eligible pool
+/// with the highest modelled risk (精准执法 model, as of the window's first day) forms a stratum of its own, drawn at
+/// <see cref="HighPercent"/>; the rest keeps the class's quota. The strata are frozen into the pool before the seed is
+/// revealed, so the draw inside each stratum stays random and verifiable without the model.</summary>
+public sealed record RiskStrata
+{
+    public decimal TopPercent { get; init; }
+    public decimal HighPercent { get; init; }
+}
+
 /// <summary>A draw's rules as data: pool, ratios, caps, team. Stored as JSON on the rule set and copied, frozen,
 /// into every draw made with it.</summary>
 public sealed record DrawRuleSpec
@@ -88,6 +98,7 @@ public sealed record DrawRuleSpec
     public int? LeadDepartmentId { get; init; }
     /// <summary>Not the officers of the entity's previous inspection.</summary>
     public bool AvoidPreviousInspector { get; init; }
+    public RiskStrata? Risk { get; init; }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -61,6 +61,12 @@ public static class SaveDrawRuleSet
                 errors.Add(new("Zones", $"「{Labels.PlaceKinds[z.Kind]}」的距离应在 1 米至 50 公里之间"));
             foreach (var c in spec.Caps.Where(c => c.MaxRoutine < 1))
                 errors.Add(new("Caps", $"「{Labels.SupervisionClasses[c.Class]}」的频次上限至少为 1 次"));
+            if (spec.Risk is { } risk)
+            {
+                if (risk.TopPercent is <= 0 or >= 100) errors.Add(new("Risk", "高风险层应占各类对象的 0–100% 之间（不含 0 和 100）"));
+                if (risk.HighPercent is <= 0 or > 100) errors.Add(new("Risk", "高风险层的抽查比例应在 0–100% 之间"));
+                if (!spec.Quotas.Any(q => !q.All)) errors.Add(new("Risk", "风险分层只适用于按百分比或人均家数抽查的类别，当前规则没有这样的类别"));
+            }
             return errors;
         }
     }

@@ -54,6 +54,8 @@ public sealed class RuleSetModel(EcoEnforceDb db, SaveDrawRuleSet.Handler handle
         public int TeamSize { get; set; } = 2;
         public int? LeadDepartmentId { get; set; }
         public bool AvoidPreviousInspector { get; set; }
+        public decimal? RiskTopPercent { get; set; }
+        public decimal? RiskHighPercent { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -102,6 +104,7 @@ public sealed class RuleSetModel(EcoEnforceDb db, SaveDrawRuleSet.Handler handle
         FilterClasses = s.Filter.Classes, Flags = s.Filter.Flags, Parks = s.Filter.Parks, TownshipIds = s.Filter.TownshipIds,
         IndustryPrefixes = string.Join(", ", s.Filter.IndustryPrefixes), IncludePositiveList = s.Filter.IncludePositiveList,
         TeamSize = s.TeamSize, LeadDepartmentId = s.LeadDepartmentId, AvoidPreviousInspector = s.AvoidPreviousInspector,
+        RiskTopPercent = s.Risk?.TopPercent, RiskHighPercent = s.Risk?.HighPercent,
         Rows = [.. Classes.Select(c =>
         {
             var q = s.Quotas.FirstOrDefault(x => x.Class == c);
@@ -153,6 +156,9 @@ public sealed class RuleSetModel(EcoEnforceDb db, SaveDrawRuleSet.Handler handle
             TeamSize = i.TeamSize,
             LeadDepartmentId = i.LeadDepartmentId is > 0 ? i.LeadDepartmentId : null,
             AvoidPreviousInspector = i.AvoidPreviousInspector,
+            // One of the two left empty is kept as 0, so that validation says which is missing.
+            Risk = i.RiskTopPercent is null && i.RiskHighPercent is null ? null
+                : new RiskStrata { TopPercent = i.RiskTopPercent ?? 0, HighPercent = i.RiskHighPercent ?? 0 },
         };
     }
 
