@@ -10,12 +10,18 @@ public static class Backtest
 {
     public sealed record Inspection(DateOnly Date, double Score, bool Positive);
 
-    public sealed record Result(int Inspections, int Positives, double DaysEarlier, double FirstHalfShareBaseline, double FirstHalfShareModel);
+    /// <param name="Curve">Per date slot, the share of all problems found by the end of that day, as scheduled and as
+    /// re-ordered (for the chart).</param>
+    /// <param name="FirstHalfEnds">The last day of the first half (null when no day is in it).</param>
+    public sealed record Result(int Inspections, int Positives, double DaysEarlier, double FirstHalfShareBaseline, double FirstHalfShareModel,
+        IReadOnlyList<CurvePoint> Curve, DateOnly? FirstHalfEnds = null);
+
+    public sealed record CurvePoint(DateOnly Day, double Baseline, double Model);
 
     public static Result Evaluate(IReadOnlyList<Inspection> inspections)
     {
         var positives = inspections.Count(i => i.Positive);
-        if (inspections.Count == 0 || positives == 0) return new Result(inspections.Count, positives, 0, 0, 0);
+        if (inspections.Count == 0 || positives == 0) return new Result(inspections.Count, positives, 0, 0, 0, []);
         var slots = inspections.Select(i => i.Date).Order().ToArray();
         // OrderByDescending is stable: equal scores keep the order they were given in, as R's order() does.
         var simulated = new DateOnly[inspections.Count];
@@ -36,6 +42,17 @@ public static class Backtest
         }
         var baseline = inspections.Count(i => i.Positive && firstHalf.Contains(i.Date));
         var model = Enumerable.Range(0, inspections.Count).Count(i => inspections[i].Positive && firstHalf.Contains(simulated[i]));
-        return new Result(inspections.Count, positives, daysEarlier, (double)baseline / positives, (double)model / positives);
+        return new Result(inspections.Count, positives, daysEarlier, (double)baseline / positives, (double)model / positives,
+            Curve(inspections, simulated, positives), firstHalf.Count == 0 ? null : firstHalf.Max());
+    }
+
+    private static List<CurvePoint> Curve(IReadOnlyList<Inspection> inspections, DateOnly[] simulated, int positives)
+    {
+        var foundOn = Enumerable.Range(0, inspections.Count).Where(i => inspections[i].Positive)
+            .Select(i => (Scheduled: inspections[i].Date, Reordered: simulated[i])).ToList();
+        var points = new List<CurvePoint>();
+        foreach (var day in inspections.Select(i => i.Date).Distinct().Order())
+            points.Add(new CurvePoint(day, (double)foundOn.Count(f => f.Scheduled <= day) / positives, (double)foundOn.Count(f => f.Reordered <= day) / positives));
+        return points;
     }
 }

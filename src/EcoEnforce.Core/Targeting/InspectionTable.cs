@@ -82,6 +82,8 @@ public sealed class FeatureEncoding
     }
 
     public IReadOnlyList<string> Names => [.. _columns.Select(c => c.Level is null ? c.Name : $"{c.Name}={c.Level}")];
+    /// <summary>Per model input, its source column and, for an indicator, the category value.</summary>
+    public IReadOnlyList<(string Column, string? Level)> Sources => [.. _columns.Select(c => (c.Name, c.Level))];
     public double[] Penalty { get; }
     public int Width => _columns.Count;
 

@@ -40,6 +40,16 @@ public sealed class LogisticRegression
         }
     }
 
+    /// <summary>Each column's part of one row's log-odds, measured from the training rows' average (the intercept's
+    /// baseline): positive parts raise the risk above that of an average row.</summary>
+    public double[] Contributions(ReadOnlySpan<double> row)
+    {
+        var parts = new double[_mean.Length];
+        for (var j = 0; j < _mean.Length; j++)
+            if (_scale[j] > 0) parts[j] = Standardised[j + 1] * (row[j] - _mean[j]) / _scale[j];
+        return parts;
+    }
+
     /// <summary>The probability of a positive outcome for one row of raw column values.</summary>
     public double Predict(ReadOnlySpan<double> row)
     {

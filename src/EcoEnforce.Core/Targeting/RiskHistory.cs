@@ -46,7 +46,7 @@ public sealed class RiskHistory
         return new RiskHistory
         {
             Entities = entities.ToDictionary(e => e.Id, e => new EntityFacts(e.Id, e.Name, e.TownshipId, e.SupervisionClass.ToString(),
-                e.IndustryCode.Length >= 2 ? e.IndustryCode[..2] : e.IndustryCode, e.PermitType.ToString(), e.IsChemical, e.IsEnvironmentalRisk,
+                e.IndustryCode.Length >= 3 ? e.IndustryCode[..3] : e.IndustryCode, e.PermitType.ToString(), e.IsChemical, e.IsEnvironmentalRisk,
                 e.IsAutoMonitoringKeyUnit, e.Latitude, e.Longitude, [.. e.PositiveListEntries.Select(p => (p.From, p.To))])),
             Inspections = [.. done.OrderBy(t => t.InspectedOn).Select(t => new Inspection(t.Id, t.EnterpriseId, t.InspectedOn!.Value,
                 t.Inspectors.OrderBy(i => i.Id).Select(i => (int?)i.InspectorId).FirstOrDefault(), found.Contains(t.Id), [.. t.Campaigns.Select(c => c.CampaignId)]))],
@@ -102,7 +102,7 @@ public sealed class RiskHistory
             ["近一年周边1公里投诉"] = (double)Nearby(e).Count(c => c.On >= yearAgo && c.On < day && asOf.Use("周边投诉", c.On, true)),
             ["未处理数据线索"] = (double)(_leads ??= Leads.ToLookup(l => l.EntityId))[entityId]
                 .Count(l => l.On < day && (l.DecidedOn is not { } d || d >= day) && asOf.Use("数据线索", l.On, true)),
-            ["检查人员"] = inspectorId is { } id ? $"#{id}" : "",
+            [RiskModel.InspectorFeature] = inspectorId is { } id ? $"#{id}" : "",
         };
     }
 

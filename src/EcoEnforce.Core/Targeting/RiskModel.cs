@@ -28,6 +28,42 @@ public sealed class RiskModel
 
     public sealed record Scored(RiskHistory.EntityFacts Entity, double Risk, IReadOnlyDictionary<string, object> Features);
 
+    /// <summary>One model input's weight: <see cref="PerUnit"/> on the log-odds per unit of the feature (for a category,
+    /// for being in it), <see cref="PerSd"/> per standard deviation across the training rows (comparable between
+    /// features). exp(PerUnit) is the factor on the odds of a finding.</summary>
+    public sealed record Factor(string Feature, string? Level, double PerUnit, double PerSd);
+
+    /// <summary>A feature's part in one entity's score: log-odds above (positive) or below an average inspection.</summary>
+    public sealed record Reason(string Feature, object Value, double LogOdds);
+
+    /// <summary>The features the officer's thoroughness is modelled by; not an entity's risk, so never shown as one.</summary>
+    public const string InspectorFeature = "检查人员";
+
+    /// <summary>The weights, strongest first; the inspector effects are left out (they only keep the other weights honest).</summary>
+    public IReadOnlyList<Factor> Factors
+    {
+        get
+        {
+            var perUnit = _fit.Coefficients;
+            return [.. _encoding.Sources.Select((s, j) => new Factor(s.Column, s.Level, perUnit[j + 1], _fit.Standardised[j + 1]))
+                .Where(f => f.Feature != InspectorFeature && f.PerUnit != 0).OrderByDescending(f => Math.Abs(f.PerSd))];
+        }
+    }
+
+    /// <summary>Why the entity scores as it does on <paramref name="day"/>.</summary>
+    public IReadOnlyList<Reason> Reasons(int entityId, DateOnly day) => Reasons(_history.Features(entityId, day));
+
+    /// <summary>Why an entity scores as it does: the features that raise its risk most, largest first.</summary>
+    public IReadOnlyList<Reason> Reasons(IReadOnlyDictionary<string, object> features, int top = 3)
+    {
+        var table = InspectionTable.FromRows(_columns, [default], [0], [[.. _columns.Select(c => Cell(features[c]))]]);
+        var parts = _fit.Contributions(_encoding.Encode(table, [0]));
+        return [.. _encoding.Sources.Select((s, j) => (s.Column, Part: parts[j]))
+            .Where(x => x.Column != InspectorFeature).GroupBy(x => x.Column)
+            .Select(g => new Reason(g.Key, features[g.Key], g.Sum(x => x.Part)))
+            .Where(r => r.LogOdds > 0.01).OrderByDescending(r => r.LogOdds).Take(top)];
+    }
+
     /// <summary>Trains on the inspections before <paramref name="before"/>; null when there are fewer than
     /// <see cref="MinimumInspections"/> or they all had the same outcome.</summary>
     public static RiskModel? Train(RiskHistory history, DateOnly before)

@@ -16,6 +16,9 @@ public sealed class BacktestTests
         Assert.Equal(2.0, result.DaysEarlier, 10);
         // Cumulative counts 1, 2, 3, 4 of 4: only the 1st is strictly below half, so the first half is {1 March}.
         Assert.Equal((0.0, 0.5), (result.FirstHalfShareBaseline, result.FirstHalfShareModel));
+        // The chart's curve: share of the violations found by the end of each day, scheduled vs re-ordered.
+        Assert.Equal([new(D1, 0, 0.5), new(D2, 0, 1), new(D3, 0.5, 1), new(D4, 1, 1)], result.Curve);
+        Assert.Equal(D1, result.FirstHalfEnds);
     }
 
     [Fact]

@@ -69,6 +69,16 @@ public sealed class RiskHistoryTests
         Assert.True(top.Count(id => id <= 10) >= 8, $"top ten: {string.Join(",", top)}");
         var backtest = RiskModel.Evaluate(history, today, days: 120)!;
         Assert.True(backtest.DaysEarlier > 0 && backtest.FirstHalfShareModel > backtest.FirstHalfShareBaseline);
+
+        // The weights say why: the past-problem features (count, recent count, fines — one per problem here) weigh most,
+        // and the inspectors' effects are never shown as an entity's risk.
+        string[] past = ["既往问题数", "近一年问题数", "既往罚款（万元，对数）"];
+        Assert.All(model.Factors.Take(3), f => Assert.True(past.Contains(f.Feature) && f.PerUnit > 0, f.ToString()));
+        Assert.DoesNotContain(model.Factors, f => f.Feature == RiskModel.InspectorFeature);
+        var reasons = model.Reasons(top[0], today);
+        Assert.NotEmpty(reasons);
+        Assert.Contains(reasons, r => past.Contains(r.Feature));
+        Assert.True(reasons.Zip(reasons.Skip(1)).All(p => p.First.LogOdds >= p.Second.LogOdds));
     }
 
     [Fact]

@@ -72,5 +72,9 @@ public sealed class MapBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "targeting-phone.png") });
         await page.SetViewportSizeAsync(1280, 900);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "targeting-desktop.png") });
+        // The backtest chart and the weights table are drawn (the chart is inline SVG styled from site.css, no inline style).
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('figure.chart svg').getBoundingClientRect().height > 100"));
+        await page.Locator("figure.chart").ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "targeting-backtest-chart.png") });
+        await page.Locator("#factor-table").ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "targeting-factors.png") });
     }
 }

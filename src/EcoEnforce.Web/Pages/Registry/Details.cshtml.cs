@@ -14,6 +14,7 @@ public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authoriz
 {
     /// <summary>The risk model's probability of a finding and the entity's place in the district ranking.</summary>
     public (double Risk, int Rank)? Risk { get; private set; }
+    public IReadOnlyList<EcoEnforce.Targeting.RiskModel.Reason> RiskReasons { get; private set; } = [];
     public int Ranked { get; private set; }
     public Enterprise? Entity { get; private set; }
     public bool CanEdit { get; private set; }
@@ -26,8 +27,9 @@ public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authoriz
         if (Entity is null) return NotFound();
         CanEdit = await authorization.IsEditorAsync(User);
         Outlets = await EcoEnforce.Monitoring.MonitoringQueries.SummariesAsync(db, clock.GetUtcNow().UtcDateTime, id, ct);
-        var scores = (await risk.GetAsync(retrain: false, ct)).Scores;
-        (Risk, Ranked) = (scores.TryGetValue(id, out var score) ? score : null, scores.Count);
+        var snapshot = await risk.GetAsync(retrain: false, ct);
+        (Risk, Ranked) = (snapshot.Scores.TryGetValue(id, out var score) ? score : null, snapshot.Scores.Count);
+        if (Risk is not null && snapshot.Model is { } model) RiskReasons = model.Reasons(id, EcoEnforce.Common.ChinaTime.Today(clock));
         return Page();
     }
 
