@@ -24,6 +24,7 @@ public static class FeatureRegistration
         .AddScoped<ExportEntities.Handler>()
         .AddScoped<Draws.DrawPool>()
         .AddScoped<Draws.RiskStratification>()
+        .AddScoped<Common.Scheduling.JobLeases>()
         .AddScoped<Draws.SaveDrawRuleSet.Handler>()
         .AddScoped<Draws.CommitDraw.Handler>()
         .AddScoped<Draws.ExecuteDraw.Handler>()

@@ -95,7 +95,7 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or Monitoring.RawPacket or Monitoring.Reading or Monitoring.Archive.ReadingChunk or Monitoring.Comparison.ComparisonReading or Monitoring.UnknownDevice)
+            .Where(e => e.Entity is not (AuditEntry or Monitoring.RawPacket or Monitoring.Reading or Monitoring.Archive.ReadingChunk or Monitoring.Comparison.ComparisonReading or Monitoring.UnknownDevice or Common.Scheduling.JobLease)
                 && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         foreach (var entry in changed)

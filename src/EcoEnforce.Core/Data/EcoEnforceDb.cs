@@ -50,6 +50,7 @@ public sealed class EcoEnforceDb(DbContextOptions<EcoEnforceDb> options) : Ident
     public DbSet<Inspections.InspectionRecord> InspectionRecords => Set<Inspections.InspectionRecord>();
     public DbSet<Inspections.ChecklistAnswer> ChecklistAnswers => Set<Inspections.ChecklistAnswer>();
     public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
+    public DbSet<Common.Scheduling.JobLease> JobLeases => Set<Common.Scheduling.JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

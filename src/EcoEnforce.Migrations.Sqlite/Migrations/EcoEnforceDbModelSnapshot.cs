@@ -414,6 +414,44 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.ToTable("ReportingDeadline");
                 });
 
+            modelBuilder.Entity("EcoEnforce.Common.Scheduling.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "lead-scan",
+                            LeasedUntilUtc = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Name = "lead-scan-nightly",
+                            LeasedUntilUtc = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Name = "reading-compaction",
+                            LeasedUntilUtc = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("EcoEnforce.Complaints.Complaint", b =>
                 {
                     b.Property<int>("Id")

@@ -3,9 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using EcoEnforce.Data;
 using EcoEnforce.Hj212;
-using Microsoft.Data.Sqlite;
+using EcoEnforce.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace EcoEnforce.Web.Tests.Receiver;
 
@@ -24,61 +23,25 @@ public sealed class CrashRecoveryTests
 
     private static async Task RunAsync(DatabaseProvider provider)
     {
-        var dataDir = Directory.CreateTempSubdirectory("ecoenforce-crash-").FullName;
-        var environment = new Dictionary<string, string>
-        {
-            ["ECOENFORCE_DATA_DIR"] = dataDir,
-            ["ECOENFORCE_ADMIN_PASSWORD"] = EcoEnforceApp.AdminPassword,
-            ["ECOENFORCE_DEMO"] = "false",
-        };
-        string? pgDatabase = null;
-        if (provider == DatabaseProvider.Postgres)
-        {
-            var server = Environment.GetEnvironmentVariable("ECOENFORCE_TEST_PG");
-            if (string.IsNullOrEmpty(server))
-            {
-                Assert.False(EcoEnforceApp.IsCi, "CI=true but ECOENFORCE_TEST_PG is not set");
-                Assert.Skip("ECOENFORCE_TEST_PG is not set");
-            }
-            pgDatabase = $"ee_crash_{Guid.NewGuid():N}";
-            await using (var c = new NpgsqlConnection(server))
-            {
-                await c.OpenAsync(Ct);
-                await new NpgsqlCommand($"CREATE DATABASE {pgDatabase}", c).ExecuteNonQueryAsync(Ct);
-            }
-            environment["Database__Provider"] = "Postgres";
-            environment["ConnectionStrings__EcoEnforce"] = new NpgsqlConnectionStringBuilder(server) { Database = pgDatabase }.ConnectionString;
-        }
-
-        var port = ReceiverApp.FreePort();
+        await using var database = await ProcessDatabase.CreateAsync(provider);
+        var (port, http) = (ReceiverApp.FreePort(), ReceiverApp.FreePort());
         var acked = new HashSet<(string Mn, int Minute)>();
-        using var first = StartApp(environment, port);
-        await WaitForPortAsync(port);
+        using var first = database.StartApp(http, port);
+        await ProcessDatabase.WaitForPortAsync(port);
         var devices = Enumerable.Range(0, Devices).Select(d => RunDeviceAsync($"660000000000{d:D2}", port, acked)).ToList();
         while (Count(acked) < Devices * PacketsPerDevice / 3) await Task.Delay(20, Ct);
-        first.Kill(entireProcessTree: true);
-        await first.WaitForExitAsync(Ct);
+        await ProcessDatabase.KillAsync(first);
 
-        using var second = StartApp(environment, port);
-        await WaitForPortAsync(port);
+        using var second = database.StartApp(http, port);
+        await ProcessDatabase.WaitForPortAsync(port);
         await Task.WhenAll(devices).WaitAsync(TimeSpan.FromMinutes(3), Ct);
-        second.Kill(entireProcessTree: true);
-        await second.WaitForExitAsync(Ct);
+        await ProcessDatabase.KillAsync(second);
 
         Assert.Equal(Devices * PacketsPerDevice, acked.Count);
-        var stored = await StoredAsync(provider, dataDir, environment);
+        await using var db = database.Open();
+        var stored = await StoredAsync(db);
         Assert.Equal(acked.Count, stored.Count);
         Assert.Equal(acked.OrderBy(a => a).ToList(), stored.OrderBy(s => s).ToList());
-
-        SqliteConnection.ClearAllPools();
-        NpgsqlConnection.ClearAllPools();
-        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
-        if (pgDatabase is not null)
-        {
-            await using var c = new NpgsqlConnection(Environment.GetEnvironmentVariable("ECOENFORCE_TEST_PG"));
-            await c.OpenAsync(Ct);
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", c).ExecuteNonQueryAsync(Ct);
-        }
     }
 
     private static int Count(HashSet<(string, int)> set)
@@ -121,12 +84,8 @@ public sealed class CrashRecoveryTests
         }
     }
 
-    private static async Task<List<(string, int)>> StoredAsync(DatabaseProvider provider, string dataDir, Dictionary<string, string> environment)
+    private static async Task<List<(string, int)>> StoredAsync(EcoEnforceDb db)
     {
-        var options = new DbContextOptionsBuilder<EcoEnforceDb>();
-        if (provider == DatabaseProvider.Postgres) options.UseNpgsql(environment["ConnectionStrings__EcoEnforce"]);
-        else options.UseSqlite($"Data Source={Path.Combine(dataDir, "ecoenforce.db")}");
-        await using var db = new EcoEnforceDb(options.Options);
         var rows = await db.Readings.Where(r => r.Mn.StartsWith("660000000000") && r.PollutantCode == "w01018")
             .Select(r => new { r.Mn, r.Value }).ToListAsync(Ct);
         // The app compacts finished days into chunks as it runs (the devices send old data times). A packet resent after
@@ -139,42 +98,5 @@ public sealed class CrashRecoveryTests
         Assert.Equal(archived.Count, archived.Distinct().Count());
         Assert.Equal(live.Count, live.Distinct().Count());
         return [.. archived, .. live.Except(archived)];
-    }
-
-    private static Process StartApp(Dictionary<string, string> environment, int port)
-    {
-        var info = new ProcessStartInfo("dotnet", ["EcoEnforce.Web.dll", "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0", $"--Receiver:Port={port}",
-            "--Logging:LogLevel:Default=Warning"])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment) info.Environment[key] = value;
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitForPortAsync(int port)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port, Ct);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, Ct);
-            }
-        }
-        throw new TimeoutException($"the app did not open port {port}");
     }
 }

@@ -22,3 +22,14 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.HasIndex(a => new { a.EntityType, a.EntityKey });
     }
 }
+
+public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Common.Scheduling.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Common.Scheduling.JobLease> b)
+    {
+        b.HasKey(j => j.Name);
+        b.Property(j => j.Name).HasMaxLength(50);
+        b.Property(j => j.Holder).HasMaxLength(200);
+        b.HasData(Common.Scheduling.JobLeases.Jobs.Select(name => new Common.Scheduling.JobLease { Name = name, LeasedUntilUtc = DateTime.UnixEpoch }));
+    }
+}
