@@ -14,10 +14,17 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddScoped<IActor, HttpActor>();
 // Enums travel as their names in the JSON API ("DataLead", not 3): readable and stable under reordering.
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    // Chinese stays readable, but < > & ' " are escaped (ASP.NET's default is relaxed): a name like "<script>" is
+    // harmless even where JSON ends up inside HTML.
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+});
 builder.Services.AddEcoEnforceAuthentication();
 builder.Services.AddEcoEnforceFeatures();
-builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login"))
+builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login")
+        .AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Login))))
     .AddMvcOptions(ChineseModelBinding.Apply);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
@@ -25,7 +32,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<EcoEnforceDb>("database");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "EcoEnforce.Antiforgery");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxBytes);
 builder.Services.AddHj212Receiver(builder.Configuration);
-builder.Services.AddPublicRateLimit(builder.Configuration);
+builder.Services.AddEcoEnforceRateLimits(builder.Configuration);
+builder.Services.AddEcoEnforceForwardedHeaders(builder.Configuration);
 builder.Services.AddHostedService<LeadScanService>();
 builder.Services.AddHostedService<ReadingCompactionService>();
 builder.Services.AddSingleton<RiskModelCache>();
@@ -43,19 +51,21 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(null, CancellationToken.None);
 }
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 // API callers get ProblemDetails for unhandled errors; people get the Chinese error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/Error"));
 // Empty error responses become ProblemDetails for the API and a Chinese page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error/{0}"));
-app.UseSecurityHeaders();
-app.UsePublicRateLimit();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseApiAntiforgeryForCookies();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json");

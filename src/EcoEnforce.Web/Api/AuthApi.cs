@@ -12,6 +12,7 @@ public static class AuthApi
     public static void MapAuthApi(this RouteGroupBuilder v1) =>
         v1.MapPost("/auth/token", IssueTokenAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(Infrastructure.RateLimits.Login)
             .WithTags("认证")
             .WithSummary("用户名和密码换取 bearer token（accessToken，有效期8小时）");
 

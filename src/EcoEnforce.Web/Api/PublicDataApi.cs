@@ -70,14 +70,14 @@ public static class PublicDataApi
 
     private static string Status(PublicItem i) => i.Withdrawn ? "已撤回" : i.Revision > 1 ? "已更正" : "已公开";
 
-    /// <summary>RFC 4180: every field quoted, quotes doubled; a leading =, +, - or @ is prefixed so spreadsheets do not
-    /// run it as a formula.</summary>
+    /// <summary>RFC 4180: every field quoted, quotes doubled; a leading =, +, -, @, tab or carriage return is prefixed
+    /// with ' so spreadsheets do not run it as a formula (OWASP CSV injection).</summary>
     private static void Line(StringBuilder csv, params object?[] fields)
     {
         csv.AppendJoin(',', fields.Select(f =>
         {
             var text = Convert.ToString(f, CultureInfo.InvariantCulture) ?? "";
-            if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
+            if (text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
             return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         }));
         csv.Append("\r\n");

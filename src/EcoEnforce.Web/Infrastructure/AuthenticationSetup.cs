@@ -1,5 +1,6 @@
 using EcoEnforce.Accounts;
 using EcoEnforce.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,6 +11,8 @@ namespace EcoEnforce.Web.Infrastructure;
 public static class AuthenticationSetup
 {
     public const string CookieOrBearer = "CookieOrBearer";
+    /// <summary>Authentication property holding the Unix time of the sign-in; renewals keep it.</summary>
+    public const string SignedInAtKey = ".signedInAt";
 
     /// <summary>Identity with cookies for people in browsers and bearer tokens for API clients; everything requires
     /// a signed-in user unless an endpoint explicitly allows anonymous access.</summary>
@@ -44,17 +47,41 @@ public static class AuthenticationSetup
             o.Cookie.Name = "EcoEnforce.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // Idle sessions end after ExpireTimeSpan (renewed while in use); every session ends SessionLifetime after
+            // its sign-in however busy, so a cookie copied off a shared PC does not live for ever.
+            o.ExpireTimeSpan = AccountOptions.IdleTimeout;
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items.TryAdd(SignedInAtKey, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            var checkStamp = o.Events.OnValidatePrincipal; // Identity's security stamp check: keep it
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (!context.Properties.Items.TryGetValue(SignedInAtKey, out var at) || !long.TryParse(at, out var seconds)
+                    || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > AccountOptions.SessionLifetime)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await checkStamp(context);
+            };
             // API callers get status codes, not a redirect to the login page.
             o.Events.OnRedirectToLogin = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
 
+        // Sign-out, a password change or an administrator's lock changes the security stamp; every cookie issued
+        // before is refused at its next check, at most this long afterwards.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = AccountOptions.StampCheckInterval);
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Admin, Roles.SectionChief))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Leaders, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer))
             .AddPolicy(Policies.StaffOrLiaison, p => p.RequireRole(Roles.Admin, Roles.Leader, Roles.SectionChief, Roles.Inspector, Roles.Viewer, Roles.Liaison))
             .AddPolicy(Policies.ComplaintHandler, p => p.RequireRole(Roles.Admin, Roles.SectionChief, Roles.Inspector));
@@ -76,6 +103,8 @@ public static class Policies
     /// <summary>May change the registry and plans: 管理员, 科室负责人.</summary>
     public const string Editor = "Editor";
     public const string Admin = "Admin";
+    /// <summary>Those who see secret draws and what would reveal them: 管理员, 局领导, 科室负责人 (as DrawAccess.IsLeader).</summary>
+    public const string Leaders = "Leaders";
     /// <summary>Bureau staff, i.e. every role except 联络员, who see only their own unit's reporting.</summary>
     public const string Staff = "Staff";
     /// <summary>Staff, and 联络员 restricted to their own unit's records (the ledger).</summary>

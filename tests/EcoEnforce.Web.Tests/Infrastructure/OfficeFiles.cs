@@ -16,6 +16,23 @@ public static class OfficeFiles
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    /// <summary>Every cell's text as a spreadsheet shows it (shared and inline strings, values), and every formula.</summary>
+    public static IReadOnlyList<string> XlsxTexts(byte[] bytes) => XlsxElements(bytes, "t", "v");
+
+    public static IReadOnlyList<string> XlsxFormulas(byte[] bytes) => XlsxElements(bytes, "f");
+
+    private static List<string> XlsxElements(byte[] bytes, params string[] names)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var parts = document.WorkbookPart!.WorksheetParts.Cast<OpenXmlPart>().Append(document.WorkbookPart.SharedStringTablePart).OfType<OpenXmlPart>();
+        return [.. parts.SelectMany(part =>
+        {
+            using var xml = part.GetStream();
+            return System.Xml.Linq.XDocument.Load(xml).Descendants().Where(e => names.Contains(e.Name.LocalName)).Select(e => e.Value).ToList();
+        })];
+    }
+
     /// <summary>Converts with LibreOffice (own profile directory, so parallel conversions do not collide) and returns the
     /// PDF's text.</summary>
     public static async Task<string> PdfTextViaLibreOfficeAsync(byte[] bytes, string extension)

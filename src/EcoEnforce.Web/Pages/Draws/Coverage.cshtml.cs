@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EcoEnforce.Web.Pages.Draws;
 
 /// <summary>Coverage duties (e.g. every 重点 unit inspected at least once a year): per class, how many entities have
-/// had (or have planned) enough inspections this year, and which fall short.</summary>
-[Authorize(Policy = Infrastructure.Policies.Staff)]
+/// had (or have planned) enough inspections this year, and which fall short. Leaders only: the entities that do not
+/// fall short are those with planned tasks, which would reveal a draw while it is still secret.</summary>
+[Authorize(Policy = Infrastructure.Policies.Leaders)]
 public sealed class CoverageModel(EcoEnforceDb db, TimeProvider clock) : PageModel
 {
     public sealed record ClassCoverage(SupervisionClass Class, int MinPerYear, int Entities, int Done, int Planned, IReadOnlyList<Enterprise> Short);

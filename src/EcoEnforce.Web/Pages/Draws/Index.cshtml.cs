@@ -11,6 +11,7 @@ namespace EcoEnforce.Web.Pages.Draws;
 public sealed class IndexModel(EcoEnforceDb db, IAuthorizationService authorization) : PageModel
 {
     public bool CanEdit { get; private set; }
+    public bool IsLeader { get; private set; }
 
     public sealed record Item(Draw Draw, string Campaign, bool Secret, int Drawn);
 
@@ -19,6 +20,7 @@ public sealed class IndexModel(EcoEnforceDb db, IAuthorizationService authorizat
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanEdit = await authorization.IsEditorAsync(User);
+        IsLeader = DrawAccess.IsLeader(User);
         var draws = await db.Draws.AsNoTracking().Include(d => d.Campaign).OrderByDescending(d => d.Id).Take(200).ToListAsync(ct);
         var items = new List<Item>();
         foreach (var d in draws)
