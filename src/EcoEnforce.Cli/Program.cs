@@ -10,7 +10,7 @@ public static class CliProgram
     public static Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? configuration)
     {
         Func<Microsoft.Extensions.DependencyInjection.ServiceProvider> services = () => CliHost.Build(configuration);
-        var root = new RootCommand("EcoEnforce 命令行工具：数据库迁移、检查对象名录导入导出、用户管理。读取与网站相同的配置（ECOENFORCE_DATA_DIR、Database__Provider 等）。");
+        var root = new RootCommand("EcoEnforce 命令行工具：数据库迁移、检查对象名录导入导出、用户管理、备份与恢复。读取与网站相同的配置（ECOENFORCE_DATA_DIR、Database__Provider 等）。");
         root.Subcommands.Add(DbCommands.Create(services));
         root.Subcommands.Add(EntityCommands.Import(services));
         root.Subcommands.Add(EntityCommands.Export(services));
@@ -21,6 +21,8 @@ public static class CliProgram
         root.Subcommands.Add(MonitoringCommands.Create(services));
         root.Subcommands.Add(ComplaintCommands.Create(services));
         root.Subcommands.Add(TargetingCommands.Create());
+        root.Subcommands.Add(BackupCommands.Backup(services));
+        root.Subcommands.Add(BackupCommands.Restore(services));
         var parsed = root.Parse(args);
         // Bad arguments to `monitoring detect` exit with 2 like its file errors; other commands keep the library's 1.
         return parsed.Errors.Count > 0 && MonitoringCommands.Owns(parsed) ? Task.FromResult(MonitoringCommands.ReportErrors(parsed)) : parsed.InvokeAsync();

@@ -58,5 +58,7 @@ public static class FeatureRegistration
         .AddScoped<Complaints.ImportComplaints.Handler>()
         .AddScoped<Complaints.RecordComplaint.Handler>()
         .AddScoped<Complaints.CreateHotSpotTasks.Handler>()
+        .AddScoped<Backups.CreateBackup.Handler>()
+        .AddScoped<Backups.RestoreBackup.Handler>()
         .AddSingleton(sp => Common.Pdf.ChromiumPdf.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Threading.Channels;
+using EcoEnforce.Common;
 using EcoEnforce.Hj212;
 using EcoEnforce.Monitoring;
 using Microsoft.AspNetCore.Connections;
@@ -10,7 +11,7 @@ namespace EcoEnforce.Receiver;
 
 /// <summary>One data logger's TCP connection: cut frames (skipping junk without dropping the connection), parse,
 /// queue for storage, and send the 9014 data answer only after the packet is durably stored.</summary>
-public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOptions options, TimeProvider clock, ILogger<Hj212ConnectionHandler> logger)
+public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOptions options, TimeProvider clock, EcoEnforceMetrics metrics, ILogger<Hj212ConnectionHandler> logger)
     : ConnectionHandler
 {
     public override async Task OnConnectedAsync(ConnectionContext connection)
@@ -63,6 +64,7 @@ public sealed partial class Hj212ConnectionHandler(IngestQueue queue, ReceiverOp
             while (framer.TryReadFrame(ref buffer, out var frame))
             {
                 var pending = new PendingPacket(new ReceivedFrame(clock.GetUtcNow().UtcDateTime, peer, frame.Bytes.ToArray(), frame.Terminator));
+                metrics.PacketReceived();
                 await inFlight.WriteAsync(pending);
                 try
                 {

@@ -1,3 +1,4 @@
+using EcoEnforce.Common;
 using EcoEnforce.Hj212;
 using EcoEnforce.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace EcoEnforce.Receiver;
 /// <summary>Drains the queue in batches (whatever has arrived, up to BatchSize) and stores each batch in one
 /// transaction; only then are the batch's packets released for acknowledgement. A failed batch fails its packets,
 /// so their devices get no 9014 and resend.</summary>
-public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory scopes, ReceiverOptions options, ILogger<IngestWriter> logger)
+public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory scopes, ReceiverOptions options, EcoEnforceMetrics metrics, ILogger<IngestWriter> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,11 +45,13 @@ public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory
             var store = scope.ServiceProvider.GetRequiredService<ReadingStore>();
             var readings = await store.StoreAsync([.. batch.Select(b => b.Frame)], (i, packet) => batch[i].Answer = DataAnswerFor(packet), ct);
             foreach (var pending in batch) pending.MarkStored();
+            metrics.PacketsStored(batch.Count, readings);
             LogStored(batch.Count, readings);
         }
         catch (Exception e)
         {
             if (e is not OperationCanceledException) LogFailed(e, batch.Count);
+            metrics.PacketsFailed(batch.Count);
             foreach (var pending in batch) pending.MarkFailed(e);
         }
     }

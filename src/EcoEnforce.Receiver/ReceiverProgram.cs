@@ -18,6 +18,7 @@ public static class ReceiverProgram
     public static async Task<int> Main(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddEcoEnforceLogging();
         builder.Services.AddEcoEnforceDatabase(builder.Configuration);
         builder.Services.AddSingleton<IActor>(new FixedActor("receiver"));
         builder.Services.AddScoped<ReadingStore>();

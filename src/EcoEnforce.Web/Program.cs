@@ -6,6 +6,7 @@ using EcoEnforce.Web.Api;
 using EcoEnforce.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddEcoEnforceLogging();
 
 builder.Services.AddEcoEnforceDatabase(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
@@ -28,7 +29,8 @@ builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Publi
     .AddMvcOptions(ChineseModelBinding.Apply);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
-builder.Services.AddHealthChecks().AddDbContextCheck<EcoEnforceDb>("database");
+builder.Services.AddEcoEnforceHealthChecks();
+builder.Services.AddEcoEnforceTelemetry(builder.Configuration);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "EcoEnforce.Antiforgery");
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadLimits.MaxBytes);
 builder.Services.AddHj212Receiver(builder.Configuration);
@@ -51,8 +53,10 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(null, CancellationToken.None);
 }
 
+// First, so that everything after (headers, request log, rate limits, /metrics) sees the client's address, not nginx's.
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+app.UseEcoEnforceRequestLogging();
 // API callers get ProblemDetails for unhandled errors; people get the Chinese error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/Error"));
@@ -67,7 +71,8 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseApiAntiforgeryForCookies();
 
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapEcoEnforceHealth();
+app.MapEcoEnforceMetrics();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorPages();
 app.MapEcoEnforceApi();

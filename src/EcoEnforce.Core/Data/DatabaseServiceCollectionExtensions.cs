@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcoEnforce.Data;
 
@@ -21,6 +22,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
+        // Every host registers the database, so every host has the app's counters.
+        services.TryAddSingleton<Common.EcoEnforceMetrics>();
 
         var connectionString = config.GetConnectionString("EcoEnforce");
         if (options.Provider == DatabaseProvider.Postgres)

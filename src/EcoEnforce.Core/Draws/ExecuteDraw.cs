@@ -14,7 +14,7 @@ public static class ExecuteDraw
 {
     public sealed record Command(int DrawId);
 
-    public sealed class Handler(EcoEnforceDb db, TimeProvider clock, IActor actor)
+    public sealed class Handler(EcoEnforceDb db, TimeProvider clock, IActor actor, EcoEnforceMetrics metrics)
     {
         public async Task<Result<DrawOutcome>> HandleAsync(Command command, CancellationToken ct)
         {
@@ -90,6 +90,7 @@ public static class ExecuteDraw
             draw.OutcomeJson = DrawJson.Serialize(outcome);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            metrics.DrawExecuted();
             return run;
         }
 

@@ -9,7 +9,7 @@ namespace EcoEnforce.Monitoring.Leads;
 /// <summary>Runs every detector over an outlet's stored hour data and its minute data, checks the reported hour
 /// Avg/Min/Max/Cou against the minutes they summarise, and records new leads. Re-running over the same period finds
 /// the same stretches and adds nothing (leads are keyed by outlet, signature, quantity and start).</summary>
-public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, TimeProvider clock, Common.EcoEnforceMetrics metrics)
 {
     /// <summary>HJ 212-2017 codes of the companions detectors compare against.</summary>
     private static readonly IReadOnlyDictionary<string, SeriesRole> Roles = new Dictionary<string, SeriesRole>
@@ -52,6 +52,7 @@ public sealed class LeadScanner(EcoEnforceDb db, IServiceScopeFactory scopes, Ti
             Interlocked.Add(ref total, added);
             progress?.Report(new Progress(Interlocked.Increment(ref done), points.Count, point.Name, added));
         });
+        metrics.LeadsFound(total);
         return total;
     }
 
