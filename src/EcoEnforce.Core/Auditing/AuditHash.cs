@@ -16,23 +16,33 @@ public static class AuditHash
     public const string Algorithm = "EcoEnforce-Audit-1";
     /// <summary>The previous hash of the first entry.</summary>
     public static readonly string Genesis = new('0', 64);
+    private static readonly byte[] Label = [.. Encoding.ASCII.GetBytes(Algorithm), 0];
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
 
     public static string Compute(long sequence, string? prevHash, DateTime atUtc, string? actor, string? action,
         string? entityType, string? entityKey, string? before, string? after)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        buffer.Write(Encoding.ASCII.GetBytes(Algorithm));
-        buffer.Write([(byte)0]);
-        Field(buffer, sequence.ToString(CultureInfo.InvariantCulture));
+        // One buffer per thread: verifying a million entries should not allocate a million buffers.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        buffer.Write(Label);
+        Span<char> digits = stackalloc char[20];
+        sequence.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+        Field(buffer, digits[..written]);
         Field(buffer, prevHash);
-        Field(buffer, FormatTime(atUtc));
+        Span<char> time = stackalloc char[27];
+        atUtc.TryFormat(time, out written, TimeFormat, CultureInfo.InvariantCulture);
+        Field(buffer, time[..written]);
         Field(buffer, actor);
         Field(buffer, action);
         Field(buffer, entityType);
         Field(buffer, entityKey);
         Field(buffer, before);
         Field(buffer, after);
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > 1 << 20) t_buffer = null; // a draw's pool can be megabytes; don't keep that per thread
+        return Convert.ToHexStringLower(hash);
     }
 
     public static string Compute(AuditEntry e) =>
@@ -40,7 +50,9 @@ public static class AuditHash
 
     /// <summary>UTC to the microsecond, whatever the value's kind (SQLite hands back unspecified).</summary>
     public static string FormatTime(DateTime atUtc) =>
-        atUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        atUtc.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     /// <summary>Drops the tenth of a microsecond PostgreSQL would drop, so the hashed time is the stored time.</summary>
     public static DateTime ToMicroseconds(DateTime value) =>
@@ -48,10 +60,19 @@ public static class AuditHash
 
     private static void Field(ArrayBufferWriter<byte> buffer, string? value)
     {
-        var length = value is null ? -1 : Encoding.UTF8.GetByteCount(value);
+        if (value is null)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(buffer.GetSpan(4), -1);
+            buffer.Advance(4);
+        }
+        else Field(buffer, value.AsSpan());
+    }
+
+    private static void Field(ArrayBufferWriter<byte> buffer, ReadOnlySpan<char> value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
         BinaryPrimitives.WriteInt32BigEndian(buffer.GetSpan(4), length);
         buffer.Advance(4);
-        if (length <= 0) return;
-        buffer.Advance(Encoding.UTF8.GetBytes(value, buffer.GetSpan(length)));
+        if (length > 0) buffer.Advance(Encoding.UTF8.GetBytes(value, buffer.GetSpan(length)));
     }
 }

@@ -34,9 +34,9 @@ public sealed class ChainVerifier(string? expectedHead = null)
     {
         if (Break is not null) return false;
         var expected = Count + 1;
-        var at = $"第 {entry.Sequence} 条审计记录（Id {entry.Id}，{AuditHash.FormatTime(entry.AtUtc)} {entry.Actor} {entry.Action} {entry.EntityType} {entry.EntityKey}）";
         if (entry.Sequence != expected)
         {
+            var at = Describe(entry);
             Break = entry.Sequence > expected
                 ? new(ChainBreakKind.Deleted, entry.Sequence, entry.Id,
                     expected == entry.Sequence - 1
@@ -47,6 +47,7 @@ public sealed class ChainVerifier(string? expectedHead = null)
         }
         if (!string.Equals(entry.PrevHash, _previous, StringComparison.Ordinal))
         {
+            var at = Describe(entry);
             Break = new(ChainBreakKind.Unlinked, entry.Sequence, entry.Id, expected == 1
                 ? $"{at}不是链的起点：其前序哈希应为全零"
                 : $"{at}与第 {expected - 1} 条不衔接：前序哈希不等于第 {expected - 1} 条的哈希（本条被插入或调换了位置，或第 {expected - 1} 条被改写后重算了哈希）");
@@ -54,7 +55,7 @@ public sealed class ChainVerifier(string? expectedHead = null)
         }
         if (!string.Equals(AuditHash.Compute(entry), entry.Hash, StringComparison.Ordinal))
         {
-            Break = new(ChainBreakKind.Edited, entry.Sequence, entry.Id, $"{at}的内容与其哈希不符：字段或序号被修改");
+            Break = new(ChainBreakKind.Edited, entry.Sequence, entry.Id, $"{Describe(entry)}的内容与其哈希不符：字段或序号被修改");
             return false;
         }
         Count = expected;
@@ -64,6 +65,9 @@ public sealed class ChainVerifier(string? expectedHead = null)
             ExpectedHeadAt = entry.Sequence;
         return true;
     }
+
+    private static string Describe(AuditEntry e) =>
+        $"第 {e.Sequence} 条审计记录（Id {e.Id}，{AuditHash.FormatTime(e.AtUtc)} {e.Actor} {e.Action} {e.EntityType} {e.EntityKey}）";
 
     /// <summary>After the last entry: the expected head, if any, must have been seen.</summary>
     public ChainBreak? Finish()
