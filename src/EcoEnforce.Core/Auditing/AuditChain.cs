@@ -41,11 +41,15 @@ public static class AuditChain
         if (onlyIntoEmptyChain && await Sealed(db).AnyAsync(ct)) return 0;
         var sealedCount = 0;
         var head = await Sealed(db).OrderByDescending(a => a.Sequence).Select(a => new Head(a.Sequence, a.Hash)).FirstOrDefaultAsync(ct);
+        var after = long.MinValue;
         while (true)
         {
-            // Batches keep memory flat; the entries of one batch are updated together, all in the one transaction.
-            var batch = await unsealed.OrderBy(a => a.Id).Take(2000).ToListAsync(ct);
+            // Batches keep memory flat, all in the one transaction. Paging by id from the last one seen, not by
+            // "still unsealed", so each batch starts where the index says instead of skipping the rows already done.
+            var from = after;
+            var batch = await unsealed.Where(a => a.Id > from).OrderBy(a => a.Id).Take(2000).ToListAsync(ct);
             if (batch.Count == 0) break;
+            after = batch[^1].Id;
             Link(batch, head);
             head = new Head(batch[^1].Sequence, batch[^1].Hash);
             await db.SaveChangesAsync(ct);
