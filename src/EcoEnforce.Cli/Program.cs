@@ -23,6 +23,7 @@ public static class CliProgram
         root.Subcommands.Add(TargetingCommands.Create());
         root.Subcommands.Add(BackupCommands.Backup(services));
         root.Subcommands.Add(BackupCommands.Restore(services));
+        root.Subcommands.Add(AuditCommands.Create(services));
         var parsed = root.Parse(args);
         // Bad arguments to `monitoring detect` exit with 2 like its file errors; other commands keep the library's 1.
         return parsed.Errors.Count > 0 && MonitoringCommands.Owns(parsed) ? Task.FromResult(MonitoringCommands.ReportErrors(parsed)) : parsed.InvokeAsync();

@@ -10,6 +10,7 @@ public static class FeatureRegistration
     /// <summary>Every use-case handler; a convention test checks none is missing.</summary>
     public static IServiceCollection AddEcoEnforceFeatures(this IServiceCollection services) => services
         .AddScoped<Accounts.CreateUser.Handler>()
+        .AddScoped<Auditing.VerifyAuditTrail.Handler>()
         .AddScoped<Organisation.SaveInspector.Handler>()
         .AddScoped<CopyPlan.Handler>()
         .AddScoped<RevisePlan.Handler>()

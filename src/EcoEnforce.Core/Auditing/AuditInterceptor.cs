@@ -9,7 +9,9 @@ namespace EcoEnforce.Auditing;
 /// <summary>Writes an <see cref="AuditEntry"/> for every inserted, updated or deleted row (machine-received monitoring data
 /// excepted: its raw packet is its own evidence), inside the same
 /// transaction as the change. Inserted rows get their database-generated key only after the insert, so their
-/// entries are completed by a second save before that transaction commits.</summary>
+/// entries are completed by a second save before that transaction commits. Every new entry, including those a
+/// handler adds itself, is appended to the hash chain (<see cref="AuditChain"/>) once final: before the insert when
+/// nothing needs completing, else just before the second save.</summary>
 public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
@@ -18,13 +20,22 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
     };
 
     private readonly List<(AuditEntry Audit, EntityEntry Entry)> _inserted = [];
+    private readonly List<AuditEntry> _unsealed = [];
     private IDbContextTransaction? _ownTransaction;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && Collect(db) && db.Database.CurrentTransaction is null)
-            _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (eventData.Context is not { } db) return result;
+        var completeLater = Collect(db);
+        if (_unsealed.Count == 0) return result;
+        // The chain lock must be held until the entries commit, so they are always written in a transaction.
+        if (db.Database.CurrentTransaction is null) _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!completeLater)
+        {
+            await AuditChain.AppendAsync(db, _unsealed, cancellationToken);
+            _unsealed.Clear();
+        }
         return result;
     }
 
@@ -34,6 +45,8 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
         if (eventData.Context is { } db && _inserted.Count > 0)
         {
             CompleteInserted();
+            await AuditChain.AppendAsync(db, _unsealed, cancellationToken);
+            _unsealed.Clear();
             await db.SaveChangesAsync(cancellationToken);
         }
         if (_ownTransaction is { } tx)
@@ -48,6 +61,7 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         _inserted.Clear();
+        _unsealed.Clear();
         if (_ownTransaction is { } tx)
         {
             _ownTransaction = null;
@@ -58,8 +72,15 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db && Collect(db) && db.Database.CurrentTransaction is null)
-            _ownTransaction = db.Database.BeginTransaction();
+        if (eventData.Context is not { } db) return result;
+        var completeLater = Collect(db);
+        if (_unsealed.Count == 0) return result;
+        if (db.Database.CurrentTransaction is null) _ownTransaction = db.Database.BeginTransaction();
+        if (!completeLater)
+        {
+            AuditChain.Append(db, _unsealed);
+            _unsealed.Clear();
+        }
         return result;
     }
 
@@ -68,6 +89,8 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
         if (eventData.Context is { } db && _inserted.Count > 0)
         {
             CompleteInserted();
+            AuditChain.Append(db, _unsealed);
+            _unsealed.Clear();
             db.SaveChanges();
         }
         if (_ownTransaction is { } tx)
@@ -82,6 +105,7 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
         _inserted.Clear();
+        _unsealed.Clear();
         if (_ownTransaction is { } tx)
         {
             _ownTransaction = null;
@@ -90,10 +114,11 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
         }
     }
 
-    /// <summary>Adds audit rows for pending changes; true when some inserted rows need completing after the save.</summary>
+    /// <summary>Adds audit rows for pending changes and lists every new audit row to be chained; true when some
+    /// inserted rows need completing after the save.</summary>
     private bool Collect(DbContext db)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = AuditHash.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not (AuditEntry or Monitoring.RawPacket or Monitoring.Reading or Monitoring.Archive.ReadingChunk or Monitoring.Comparison.ComparisonReading or Monitoring.UnknownDevice or Common.Scheduling.JobLease)
                 && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -112,6 +137,12 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
             };
             db.Add(audit);
             if (entry.State == EntityState.Added) _inserted.Add((audit, entry));
+        }
+        _unsealed.Clear();
+        foreach (var added in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added))
+        {
+            added.Entity.AtUtc = AuditHash.ToMicroseconds(added.Entity.AtUtc);
+            _unsealed.Add(added.Entity);
         }
         return _inserted.Count > 0;
     }

@@ -41,6 +41,9 @@ public sealed class DatabaseInitializer(
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             else
                 await EnsureReadingPartitionsAsync(ct);
+            // History written before the audit chain existed enters it once, in id order, before anything new is chained.
+            if (await Auditing.AuditChain.SealUnsealedAsync(db, onlyIntoEmptyChain: true, ct) is > 0 and var legacy)
+                progress?.Report($"已将此前的 {legacy} 条审计记录按编号顺序纳入哈希链");
 
             await SeedDepartmentsAsync(progress, ct);
             await SeedPlanAsync(progress, ct);

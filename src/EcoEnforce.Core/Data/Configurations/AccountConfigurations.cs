@@ -20,6 +20,10 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(a => a.EntityKey).HasMaxLength(200);
         b.HasIndex(a => a.AtUtc);
         b.HasIndex(a => new { a.EntityType, a.EntityKey });
+        // Unique: two appends that raced past the chain lock could not both commit.
+        b.HasIndex(a => a.Sequence).IsUnique();
+        b.Property(a => a.PrevHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
     }
 }
 
