@@ -109,7 +109,9 @@ public abstract partial class AppTests<TApp>
             Title = "审计链测试抽查", CampaignId = campaign, SpecJson = "{}", PeriodLabel = "2022年第1季度",
             PeriodStart = new(2022, 1, 1), PeriodEnd = new(2022, 3, 31), WindowStart = new(2022, 1, 1), WindowEnd = new(2022, 3, 31),
             Status = DrawStatus.Committed, InputJson = "{\"pool\":[]}", ExclusionsJson = "[]", PoolSize = 0, InspectorPoolSize = 0,
-            Seed = new string('a', 64), SeedSha256 = new string('b', 64), PoolSha256 = new string('c', 64),
+            Seed = new string('a', 64),
+            SeedSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromHexString(new string('a', 64)))),
+            PoolSha256 = new string('c', 64),
             InspectorsSha256 = new string('d', 64), RulesSha256 = new string('e', 64),
             CommittedAtUtc = DateTime.UtcNow, CommittedBy = "测试员",
         };
@@ -121,5 +123,30 @@ public abstract partial class AppTests<TApp>
         draw.OutcomeJson = "{\"tasks\":[]}";
         await db.SaveChangesAsync(Ct);
         return draw.Id;
+    }
+
+    [Fact]
+    public async Task A_committed_draws_seed_never_reaches_the_audit_trail_and_the_draw_still_verifies()
+    {
+        var api = await ApiAsync();
+        var ruleSetId = await RuleSetAsync("测试：种子不入审计", Water, new DrawRuleSpec
+        {
+            Period = DrawPeriodKind.Year,
+            Quotas = [new() { Class = Registry.SupervisionClass.Special, Percent = 10 }],
+        });
+        var id = (await DrawAsync(api, new { ruleSetId, year = 2029, execute = false })).GetProperty("id").GetInt32();
+        var (seed, trail, problems) = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<EcoEnforceDb>();
+            var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var entries = await db.AuditEntries.Where(a => a.EntityType == "Draw" && a.EntityKey == key).Select(a => a.After ?? "").ToListAsync(Ct);
+            var check = new DrawRecordCheck(db.Model.FindEntityType(typeof(Draw))!);
+            foreach (var entry in await db.AuditEntries.Where(a => a.EntityType == "Draw").OrderBy(a => a.Id).ToListAsync(Ct)) check.Apply(entry);
+            var draw = await db.Draws.AsNoTracking().FirstAsync(d => d.Id == id, Ct);
+            return (draw.Seed, string.Join("\n", entries), check.Compare([draw]));
+        });
+        Assert.NotEmpty(trail);
+        Assert.DoesNotContain(seed, trail, StringComparison.OrdinalIgnoreCase);
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
     }
 }

@@ -17,6 +17,8 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenValue",
+        // A committed draw's seed is secret until execution; the chained SeedSha256 commits to it instead (DrawRecordCheck).
+        nameof(Draws.Draw.Seed),
     };
 
     private readonly List<(AuditEntry Audit, EntityEntry Entry)> _inserted = [];

@@ -46,7 +46,11 @@ public sealed class DrawRecordCheck(IEntityType drawType)
                     : $"抽查记录 #{key}（{draw.Title}）在审计链中没有新增记录：可能绕过系统直接写入");
                 continue;
             }
-            var changed = properties.Where(p => !Same(p.PropertyInfo!.GetValue(draw), values.GetValueOrDefault(p.Name))).Select(p => p.Name).ToList();
+            // The seed is masked in the trail (secret until execution): it must still match its chained commitment.
+            var changed = properties.Where(p => p.Name == nameof(Draw.Seed)
+                    ? !SeedMatches(draw.Seed, values.GetValueOrDefault(nameof(Draw.SeedSha256)))
+                    : !Same(p.PropertyInfo!.GetValue(draw), values.GetValueOrDefault(p.Name)))
+                .Select(p => p.Name).ToList();
             if (changed.Count > 0)
                 problems.Add($"抽查记录 #{key}（{draw.Title}）的 {string.Join("、", changed)} 与审计链记载的不一致：记录被直接改动");
         }
@@ -54,6 +58,19 @@ public sealed class DrawRecordCheck(IEntityType drawType)
             if (values is not null && !seen.Contains(key))
                 problems.Add($"抽查记录 #{key} 在审计链中存在，却已从数据库中删除");
         return [.. problems.Take(limit)];
+    }
+
+    private static bool SeedMatches(string seed, JsonElement recordedSha256)
+    {
+        try
+        {
+            return recordedSha256.ValueKind == JsonValueKind.String && string.Equals(recordedSha256.GetString(),
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromHexString(seed))), StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static bool Same(object? current, JsonElement recorded)
