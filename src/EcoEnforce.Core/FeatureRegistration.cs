@@ -9,6 +9,8 @@ public static class FeatureRegistration
 {
     /// <summary>Every use-case handler; a convention test checks none is missing.</summary>
     public static IServiceCollection AddEcoEnforceFeatures(this IServiceCollection services) => services
+        // The app's counters, wherever handlers that count (draws, lead scans) run.
+        .AddSingleton<Common.EcoEnforceMetrics>()
         .AddScoped<Accounts.CreateUser.Handler>()
         .AddScoped<Auditing.VerifyAuditTrail.Handler>()
         .AddScoped<Organisation.SaveInspector.Handler>()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcoEnforce.Receiver;
 
@@ -14,6 +15,8 @@ public static class ReceiverServiceCollectionExtensions
     {
         var options = config.GetSection(ReceiverOptions.Section).Get<ReceiverOptions>() ?? new ReceiverOptions();
         services.AddSingleton(options);
+        // The web app has the counters from its features already; a standalone receiver gets them here.
+        services.TryAddSingleton<Common.EcoEnforceMetrics>();
         services.AddSingleton<IngestQueue>();
         services.AddSingleton<Hj212ConnectionHandler>();
         services.AddHostedService<IngestWriter>();

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcoEnforce.Data;
 
@@ -22,8 +21,6 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
-        // Every host registers the database, so every host has the app's counters.
-        services.TryAddSingleton<Common.EcoEnforceMetrics>();
 
         var connectionString = config.GetConnectionString("EcoEnforce");
         if (options.Provider == DatabaseProvider.Postgres)
