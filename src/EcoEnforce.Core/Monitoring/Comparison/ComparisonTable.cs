@@ -62,7 +62,9 @@ public static partial class ComparisonTable
             if (errors.Count >= MaxErrors) break;
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             var text = timeColumn < cells.Count ? cells[timeColumn].Trim() : "";
-            if (!DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var china))
+            // 0001-01-01 before 08:00 Beijing time has no UTC equivalent: not a time any export holds.
+            if (!DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var china)
+                || china < DateTime.MinValue + ChinaTime.Offset)
             {
                 errors.Add($"第 {row} 行：时间“{text}”无法识别（应为 年-月-日 时:分，北京时间）");
                 continue;

@@ -1,0 +1,27 @@
+using System.Text;
+using EcoEnforce.Complaints;
+using EcoEnforce.Monitoring;
+using EcoEnforce.Monitoring.Comparison;
+
+namespace EcoEnforce.Core.Tests.Fuzz;
+
+/// <summary>Bugs the fuzzers found, kept as plain tests so they stay fixed whatever the fuzzers' budget.</summary>
+public sealed class FuzzFindingsTests
+{
+    static FuzzFindingsTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    [Fact]
+    public void A_comparison_time_with_no_utc_equivalent_is_a_row_error_not_a_crash()
+    {
+        var parsed = ComparisonTable.Read("export.csv", new MemoryStream(Encoding.UTF8.GetBytes("时间,a21026\n0001-01-01 00:00,35\n")), ReadingKind.Hour);
+        Assert.Equal(["第 2 行：时间“0001-01-01 00:00”无法识别（应为 年-月-日 时:分，北京时间）"], parsed.Errors);
+    }
+
+    [Fact]
+    public void A_complaint_csv_with_a_utf8_signature_but_gbk_text_is_refused_as_an_unknown_encoding()
+    {
+        var bytes = (byte[])[.. Encoding.UTF8.GetPreamble(), .. Encoding.GetEncoding("GBK").GetBytes("受理时间,诉求内容\n2022-06-08 22:15,噪音\n")];
+        var e = Assert.Throws<ComplaintFileException>(() => ComplaintFile.Read(new MemoryStream(bytes), "12345.csv"));
+        Assert.Contains("编码", e.Message, StringComparison.Ordinal);
+    }
+}
