@@ -33,7 +33,7 @@ public sealed class CsvFuzzTests
 
     private static int Lines(CsvCase c) => c.Bytes.Count(b => b == '\n') + 1;
 
-    private static void Run(string name, Gen<CsvCase> gen, Action<CsvCase> target, int iterations = 1500) =>
+    private static void Run(string name, Gen<CsvCase> gen, Action<CsvCase> target, int iterations = 800) =>
         FuzzRun.Check(name, gen, target, Cap, iterations, c => c.ToString(), c => c.Bytes);
 
     private static readonly byte[][] Series =

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text;
+using EcoEnforce.Common.Excel;
 using EcoEnforce.Complaints;
 using EcoEnforce.Monitoring;
 using EcoEnforce.Monitoring.Comparison;
@@ -23,5 +25,44 @@ public sealed class FuzzFindingsTests
         var bytes = (byte[])[.. Encoding.UTF8.GetPreamble(), .. Encoding.GetEncoding("GBK").GetBytes("受理时间,诉求内容\n2022-06-08 22:15,噪音\n")];
         var e = Assert.Throws<ComplaintFileException>(() => ComplaintFile.Read(new MemoryStream(bytes), "12345.csv"));
         Assert.Contains("编码", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("4294967295")]
+    [InlineData("0")]
+    public void A_workbook_row_number_that_is_not_an_excel_row_is_a_format_error(string rowNumber)
+    {
+        var xlsx = XlsxFuzzInputs.Build(FuzzTables.Registry, [new XlsxEdit(Array.IndexOf(XlsxFuzzInputs.KindNames, "row-index"), 0.5, 0, 0)], [], []);
+        var patched = Patch(xlsx, "r=\"0\"", $"r=\"{rowNumber}\"");
+        var e = Assert.Throws<XlsxFormatException>(() => XlsxReader.ReadFirstSheet(new MemoryStream(patched)));
+        Assert.Contains("Excel", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_workbook_whose_content_types_part_is_not_xml_is_a_format_error()
+    {
+        var xlsx = XlsxFuzzInputs.Build(FuzzTables.Registry, [], [], []);
+        var patched = Patch(xlsx, "<Types", "<Tipos", "[Content_Types].xml");
+        var e = Assert.Throws<XlsxFormatException>(() => XlsxReader.ReadFirstSheet(new MemoryStream(patched)));
+        Assert.Contains("Excel", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Rewrites one part of a workbook (the sheet by default).</summary>
+    private static byte[] Patch(byte[] xlsx, string from, string to, string part = "xl/worksheets/sheet1.xml")
+    {
+        using var copy = new MemoryStream();
+        copy.Write(xlsx);
+        using (var zip = new ZipArchive(copy, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry(part)!;
+            string text;
+            using (var reader = new StreamReader(entry.Open())) text = reader.ReadToEnd();
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(part).Open());
+            writer.Write(text.Replace(from, to, StringComparison.Ordinal));
+        }
+        return copy.ToArray();
     }
 }

@@ -87,7 +87,7 @@ public static class XlsxFuzzInputs
                 case "row-index": row.Index = RowIndexes[e.Token % RowIndexes.Length]; break;
                 case "many-rows":
                     // Past the readers' row limits (20,000 for xlsx) with a few tokens, a giant dimension with most.
-                    var count = e.Token % 4 == 0 ? 20_001 : (int)(e.Column * 3000);
+                    var count = e.Token % 32 == 0 ? 20_001 : (int)(e.Column * 400);
                     for (var i = 0; i < count; i++) rows.Add(new Row(rows.Count + 1, [.. row.Cells.Select(c => new Cell(c.Value))]));
                     break;
                 case "wide-cell": row.Cells.Add(new Cell(token) { Ref = $"XFD{row.Index}" }); break;
