@@ -20,6 +20,10 @@ public sealed class FuzzFindingsTests
     }
 
     [Fact]
+    public void A_complaint_received_before_utc_time_begins_is_an_unreadable_time_not_a_crash() =>
+        Assert.Null(ComplaintRow.ParseChinaTime("0001-01-01 00:00"));
+
+    [Fact]
     public void A_complaint_csv_with_a_utf8_signature_but_gbk_text_is_refused_as_an_unknown_encoding()
     {
         var bytes = (byte[])[.. Encoding.UTF8.GetPreamble(), .. Encoding.GetEncoding("GBK").GetBytes("受理时间,诉求内容\n2022-06-08 22:15,噪音\n")];

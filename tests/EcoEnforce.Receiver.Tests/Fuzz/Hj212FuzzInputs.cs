@@ -18,7 +18,7 @@ public static class Hj212FuzzInputs
 {
     public static readonly Mutator Mutator = Mutator.With(
         "CP=&&", "DataTime=", "QN=", "ST=", "CN=", "PW=", "MN=", "Flag=", "PNUM=", "PNO=", "a21026-Rtd=", "w01018-Flag=",
-        "-Info=", "-SampleTime=", "20991231235959", "20160801085857223", "00000000000000", "##0101", "\r\n##0100", "Flag=4294967295",
+        "-Info=", "-SampleTime=", "20991231235959", "20160801085857223", "00000000000000", "00010101000000", "DataTime=00010101000000", "##0101", "\r\n##0100", "Flag=4294967295",
         "PNUM=2147483648;PNO=0", "PNUM=0002;PNO=0003", "i12001-Info=//告警//", "B01-Rtd=", "011-Rtd=", ";;;", ",,,", "===", "&&&&");
 
     /// <summary>Every sample packet of testdata/hj212 plus built ones with split headers and -Info text.</summary>
