@@ -26,7 +26,7 @@ public sealed class CsvFuzzTests
 
     private static readonly Mutator Mutator = Mutator.With("time", "TEY", "NOX", "O2", "时间", "a21026", "氮氧化物(mg/m³)", "2022-08-01 08:30",
         "2022-08-01 08:00", "20220801080000", "2011-01-01T00:00", "2011-01-01T00:00:00+08:00", "0001-01-01T00:00", "9999-12-31T23:00",
-        "0001-01-01 08:00", "inspection_date", "critical_found", "TRUE", "1.0", "受理时间", "诉求内容", "工单编号", "\"a,b\"", "\"\n\"");
+        "0001-01-01 08:00", "9999-12-31T23:59", "inspection_date", "critical_found", "TRUE", "1.0", "受理时间", "诉求内容", "工单编号", "\"a,b\"", "\"\n\"");
 
     private static Gen<CsvCase> Cases(params byte[][] seeds) =>
         Gen.Select(Gen.Int[0, seeds.Length - 1], Mutator.Edits(8), (s, e) => new CsvCase(s, e, Mutator.Apply(seeds[s], e)));

@@ -4,6 +4,7 @@ using EcoEnforce.Common.Excel;
 using EcoEnforce.Complaints;
 using EcoEnforce.Monitoring;
 using EcoEnforce.Monitoring.Comparison;
+using EcoEnforce.Monitoring.Detection;
 
 namespace EcoEnforce.Core.Tests.Fuzz;
 
@@ -17,6 +18,15 @@ public sealed class FuzzFindingsTests
     {
         var parsed = ComparisonTable.Read("export.csv", new MemoryStream(Encoding.UTF8.GetBytes("时间,a21026\n0001-01-01 00:00,35\n")), ReadingKind.Hour);
         Assert.Equal(["第 2 行：时间“0001-01-01 00:00”无法识别（应为 年-月-日 时:分，北京时间）"], parsed.Errors);
+    }
+
+    [Fact]
+    public void A_series_whose_interval_runs_past_the_year_9999_is_an_irregular_time_error()
+    {
+        const string csv = "time,CO\n0001-01-01T00:00,1\n9999-12-31T23:00,1\n9999-12-31T23:00,1\n";
+        var e = Assert.Throws<SeriesCsvException>(() => SeriesCsv.Read(new StringReader(csv), new SeriesCsvOptions()));
+        Assert.Equal(4, e.Line);
+        Assert.Contains("不规则", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public static class FuzzRun
         Func<T, string> print, Func<T, byte[]>? save = null)
     {
         var watch = new Watchdog<T>();
+        var started = Stopwatch.StartNew();
+        long largest = 0;
         Exception? failure = null;
         long cases = 0;
         var worker = new Thread(() =>
@@ -46,6 +48,7 @@ public static class FuzzRun
                     var elapsed = watch.Stop();
                     Interlocked.Increment(ref cases);
                     var cap = maxBytes(input);
+                    if (save is not null) largest = Math.Max(largest, save(input).LongLength);
                     if (allocated > cap)
                         throw new FuzzException($"allocated {allocated:N0} bytes, cap {cap:N0}");
                     if (elapsed > CaseTimeout)
@@ -72,7 +75,7 @@ public static class FuzzRun
             var text = failure.Message.Length > 4000 ? failure.Message[..4000] + " …" : failure.Message;
             Assert.Fail($"{name}: {failure.InnerException?.GetType().Name}: {failure.InnerException?.Message}\n{text}");
         }
-        TestContext.Current.SendDiagnosticMessage($"fuzz {name}: {Interlocked.Read(ref cases)} cases");
+        TestContext.Current.TestOutputHelper?.WriteLine($"fuzz {name}: {Interlocked.Read(ref cases)} cases, largest input {largest:N0} bytes, {started.Elapsed.TotalSeconds:F0} s");
         Assert.True(cases > 0, name + " ran no case");
     }
 
