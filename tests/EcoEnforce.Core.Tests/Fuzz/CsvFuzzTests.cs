@@ -33,7 +33,9 @@ public sealed class CsvFuzzTests
 
     private static long Cap(CsvCase c) => 1024 * 1024 + 512L * c.Bytes.Length;
 
-    private static int Lines(CsvCase c) => c.Bytes.Count(b => b == '\n') + 1;
+    // Lines as TextReader.ReadLine counts them: CR LF, a lone LF or a lone CR each end one.
+    private static int Lines(CsvCase c) =>
+        c.Bytes.Where((b, i) => b == '\n' || (b == '\r' && (i + 1 == c.Bytes.Length || c.Bytes[i + 1] != '\n'))).Count() + 1;
 
     private static void Run(string name, Gen<CsvCase> gen, Action<CsvCase> target, int iterations = 800, long overhead = 0) =>
         FuzzRun.Check(name, gen, c => target(c), c => overhead + Cap(c), iterations, c => c.ToString(), c => c.Bytes);

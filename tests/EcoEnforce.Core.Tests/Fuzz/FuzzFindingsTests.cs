@@ -63,6 +63,29 @@ public sealed class FuzzFindingsTests
         Assert.Contains("Excel", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_comparison_workbook_with_cells_in_column_XFD_is_refused_without_making_every_row_16384_cells_wide()
+    {
+        var table = FuzzTables.Comparison.Take(2).Concat(Enumerable.Repeat(FuzzTables.Comparison[2], 2000)).ToArray();
+        var xlsx = XlsxFuzzInputs.Build(table, [], [], []);
+        xlsx = Patch(xlsx, "</row>", "<c r=\"XFD1\" t=\"inlineStr\"><is><t>备注</t></is></c></row>");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var parsed = ComparisonTable.Read("平台导出.xlsx", new MemoryStream(xlsx), ReadingKind.Hour);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(["第 1 行：第 256 列（IV 列）之后还有内容，请删除多余的列"], parsed.Errors);
+        Assert.InRange(allocated, 0, 100L * 1024 * 1024); // 2002 dense rows of 16,384 cells were 260 MB
+    }
+
+    [Fact]
+    public void A_workbook_whose_sheet_names_a_missing_relationship_is_a_format_error()
+    {
+        var xlsx = Patch(XlsxFuzzInputs.Build(FuzzTables.Registry, [], [], []), "r:id=\"rId1\"", "r:id=\"rId9\"", "xl/workbook.xml");
+        var e = Assert.Throws<XlsxFormatException>(() => XlsxReader.ReadFirstSheet(new MemoryStream(xlsx)));
+        Assert.Equal("Excel 文件中没有工作表", e.Message);
+    }
+
     /// <summary>Rewrites one part of a workbook (the sheet by default).</summary>
     private static byte[] Patch(byte[] xlsx, string from, string to, string part = "xl/worksheets/sheet1.xml")
     {

@@ -88,7 +88,7 @@ public static class XlsxFuzzInputs
                 case "many-rows":
                     // Past the readers' row limits (20,000 for xlsx) with a few tokens, a giant dimension with most.
                     var count = e.Token % 32 == 0 ? 20_001 : (int)(e.Column * 400);
-                    for (var i = 0; i < count; i++) rows.Add(new Row(rows.Count + 1, [.. row.Cells.Select(c => new Cell(c.Value))]));
+                    for (var i = 0; i < count; i++) rows.Add(new Row(rows.Count + 1, [.. row.Cells.Select(c => new Cell(c.Value) { Ref = c.Ref is ['X', 'F', 'D', ..] ? "XFD1" : null })]));
                     break;
                 case "wide-cell": row.Cells.Add(new Cell(token) { Ref = $"XFD{row.Index}" }); break;
                 case "shared-index" when cell is not null: cell.Shared = false; cell.Type = "s"; cell.Value = SharedIndexes[e.Token % SharedIndexes.Length]; break;

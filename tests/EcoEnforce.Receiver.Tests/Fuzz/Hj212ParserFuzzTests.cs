@@ -62,7 +62,7 @@ public class Hj212ParserFuzzTests
             if (assembly.State == Hj212AssemblyState.Complete) Assert.Equal(packet.Pnum, assembly.Message!.Parts.Count);
             clock.Advance(TimeSpan.FromMinutes(1));
             _ = assembler.RemoveExpired();
-        }, Cap, iterations: 1500, print: c => c.ToString(), save: c => c.Bytes);
+        }, Cap, iterations: 1000, print: c => c.ToString(), save: c => c.Bytes);
     }
 
     private const Hj212Deviations FramingErrors = Hj212Deviations.NoHeader | Hj212Deviations.LengthFieldInvalid

@@ -48,7 +48,8 @@ public static class XlsxReader
         var workbook = document.WorkbookPart ?? throw new XlsxFormatException("Excel 文件中没有工作表");
         var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
             ?? throw new XlsxFormatException("Excel 文件中没有工作表");
-        if (firstSheet.Id?.Value is not { } relId || workbook.GetPartById(relId) is not WorksheetPart sheetPart)
+        // TryGetPartById: the sheet may name a relationship the workbook does not have (GetPartById would throw).
+        if (firstSheet.Id?.Value is not { } relId || !workbook.TryGetPartById(relId, out var part) || part is not WorksheetPart sheetPart)
             throw new XlsxFormatException("Excel 文件中没有工作表");
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var dateStyles = DateStyleIndexes(workbook);

@@ -19,6 +19,8 @@ public static partial class ComparisonTable
     public const int MaxErrors = 20;
     /// <summary>Two months of minute data; longer exports go in several files.</summary>
     public const int MaxCsvRows = 100_000;
+    /// <summary>A time and a few dozen pollutants, with room to spare.</summary>
+    public const int MaxColumns = 256;
     private static readonly string[] TimeHeaders = ["时间", "监测时间", "数据时间", "采样时间", "time", "datatime", "datetime"];
     private static readonly string[] TimeFormats =
         ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyyMMddHHmmss"];
@@ -114,6 +116,9 @@ public static partial class ComparisonTable
         [.. XlsxReader.ReadFirstSheet(content).Select(r =>
         {
             var width = r.Cells.Count == 0 ? 0 : r.Cells.Keys.Max() + 1;
+            // Rows are made dense below: one cell in column XFD would make each row 16,384 wide (gigabytes for 20,000 rows).
+            if (width > MaxColumns)
+                throw new FormatException($"第 {r.RowNumber} 行：第 {MaxColumns} 列（{XlsxReader.ColumnName(MaxColumns - 1)} 列）之后还有内容，请删除多余的列");
             return (r.RowNumber, (IReadOnlyList<string>)[.. Enumerable.Range(0, width).Select(c => r.Cells.GetValueOrDefault(c, ""))]);
         })];
 
