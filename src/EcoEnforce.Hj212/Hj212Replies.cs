@@ -50,6 +50,21 @@ public static class Hj212Replies
     /// <summary>9014: acknowledges uploaded data; for split packets it echoes that part's QN.</summary>
     public static byte[] DataAnswer(Hj212Packet upload) => Reply(upload, "9014", []);
 
+    /// <summary>
+    /// Whether a reply can echo the packet's QN, PW and MN. A frame cannot escape anything, so a reply can only carry
+    /// them when they are ASCII without separators, as the standard defines them; a packet that breaks this (a valid
+    /// CRC does not prevent it) goes unanswered rather than making the reply builder throw.
+    /// </summary>
+    public static bool CanReply(Hj212Packet packet)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        var qn = packet.Edition == Hj212Edition.Hj2005 ? packet.Qn ?? packet.CpMap.GetValueOrDefault("QN") : packet.Qn;
+        return Echoable(qn) && Echoable(packet.Pw) && Echoable(packet.Mn);
+    }
+
+    private static bool Echoable(string? value) =>
+        value is null || value.All(c => c is > ' ' and < (char)127 and not (';' or ',' or '=' or '&'));
+
     /// <summary>The Flag value a reply to <paramref name="packet"/> carries: same version bits, no A, no D.</summary>
     public static int ReplyFlag(Hj212Packet packet)
     {

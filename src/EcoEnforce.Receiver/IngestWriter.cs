@@ -56,9 +56,10 @@ public sealed partial class IngestWriter(IngestQueue queue, IServiceScopeFactory
         }
     }
 
-    /// <summary>Data uploads that ask for an answer (Flag bit A) get 9014; invalid frames get none, so the device resends.</summary>
+    /// <summary>Data uploads that ask for an answer (Flag bit A) get 9014; invalid frames get none, so the device resends.
+    /// Nor does a packet whose QN, PW or MN no reply can carry: answering it would throw and fail the whole batch.</summary>
     public static byte[]? DataAnswerFor(Hj212Packet packet) =>
-        packet.IsValid && packet.Flag is { NeedsReply: true } && ReadingKinds.Of(packet.CnCode) is not null
+        packet.IsValid && packet.Flag is { NeedsReply: true } && ReadingKinds.Of(packet.CnCode) is not null && Hj212Replies.CanReply(packet)
             ? Hj212Replies.DataAnswer(packet)
             : null;
 

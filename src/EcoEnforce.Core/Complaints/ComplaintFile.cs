@@ -35,7 +35,18 @@ public static class ComplaintFile
 
     public static string Decode(byte[] bytes)
     {
-        if (bytes.AsSpan().StartsWith("\uFEFF"u8)) return Strict(Encoding.UTF8).GetString(bytes, 3, bytes.Length - 3);
+        if (bytes.AsSpan().StartsWith("\uFEFF"u8))
+        {
+            try
+            {
+                return Strict(Encoding.UTF8).GetString(bytes, 3, bytes.Length - 3);
+            }
+            catch (DecoderFallbackException)
+            {
+                // A UTF-8 signature on bytes that are not UTF-8: saved half in one encoding, half in another.
+                throw new ComplaintFileException(UnknownEncoding);
+            }
+        }
         try
         {
             return Strict(Encoding.UTF8).GetString(bytes);

@@ -79,7 +79,8 @@ public static class ComplaintRow
                 local = DateTime.FromOADate(serial);
             else return null;
         }
-        return DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc);
+        // Before 0001-01-01 08:00 China time there is no UTC time to store.
+        return local < DateTime.MinValue + ChinaTime.Offset ? null : DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc);
     }
 
     public static ComplaintChannel? ParseChannel(string text) => text.Trim() switch

@@ -47,7 +47,9 @@ public sealed class ReadingStore(EcoEnforceDb db)
                 if (packet.Mn is not { Length: > 0 } mn || !packet.IsValid) continue;
                 var pointId = await points.IdOfAsync(mn, ct);
                 if (pointId is null) unknown[mn] = (received, unknown.TryGetValue(mn, out var seen) ? seen.Count + 1 : 1);
-                if (ReadingKinds.Of(packet.CnCode) is not { } kind || !Hj212Time.TryParse(packet.DataTime, out var local)) continue;
+                // A DataTime before 0001-01-01 08:00 has no UTC time: the frame is kept as evidence, without readings.
+                if (ReadingKinds.Of(packet.CnCode) is not { } kind || !Hj212Time.TryParse(packet.DataTime, out var local)
+                    || local < DateTime.MinValue + Common.ChinaTime.Offset) continue;
                 var dataTime = DateTime.SpecifyKind(local - Common.ChinaTime.Offset, DateTimeKind.Utc);
                 foreach (var item in packet.Items) stored += await readings.InsertAsync(mn, pointId, kind, item, dataTime, ids[i], ct);
             }

@@ -13,6 +13,7 @@ public static class XlsxReader
 {
     public const long MaxCharactersInPart = 64L * 1024 * 1024;
     public const int MaxRows = 20_000;
+    private const uint MaxExcelRow = 1_048_576;
 
     /// <summary>Rows keyed by their 1-based Excel row number; each row maps 0-based column index to text.</summary>
     public static IReadOnlyList<(int RowNumber, IReadOnlyDictionary<int, string> Cells)> ReadFirstSheet(Stream stream)
@@ -22,7 +23,8 @@ public static class XlsxReader
         {
             document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException
+            or System.Xml.XmlException)
         {
             throw new XlsxFormatException("文件不是有效的 Excel 工作簿（.xlsx），请使用下载的模板填写后上传");
         }
@@ -32,7 +34,9 @@ public static class XlsxReader
             {
                 return Read(document);
             }
-            catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
+            // FormatException: an attribute the schema types (a row number, a style index) holds text that is not that type.
+            catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException
+                or InvalidOperationException or FormatException)
             {
                 throw new XlsxFormatException("Excel 文件已损坏或内容过大，无法读取");
             }
@@ -44,7 +48,8 @@ public static class XlsxReader
         var workbook = document.WorkbookPart ?? throw new XlsxFormatException("Excel 文件中没有工作表");
         var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
             ?? throw new XlsxFormatException("Excel 文件中没有工作表");
-        if (firstSheet.Id?.Value is not { } relId || workbook.GetPartById(relId) is not WorksheetPart sheetPart)
+        // TryGetPartById: the sheet may name a relationship the workbook does not have (GetPartById would throw).
+        if (firstSheet.Id?.Value is not { } relId || !workbook.TryGetPartById(relId, out var part) || part is not WorksheetPart sheetPart)
             throw new XlsxFormatException("Excel 文件中没有工作表");
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var dateStyles = DateStyleIndexes(workbook);
@@ -55,7 +60,9 @@ public static class XlsxReader
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
             var row = (Row)reader.LoadCurrentElement()!;
-            var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1));
+            var index = row.RowIndex?.Value ?? (uint)(rows.Count + 1);
+            if (index is 0 or > MaxExcelRow) throw new XlsxFormatException($"Excel 文件已损坏：行号 {index} 超出 1–{MaxExcelRow} 的范围");
+            var number = (int)index;
             var cells = new Dictionary<int, string>();
             foreach (var cell in row.Elements<Cell>())
             {

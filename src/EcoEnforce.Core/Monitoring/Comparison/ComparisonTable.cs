@@ -19,6 +19,8 @@ public static partial class ComparisonTable
     public const int MaxErrors = 20;
     /// <summary>Two months of minute data; longer exports go in several files.</summary>
     public const int MaxCsvRows = 100_000;
+    /// <summary>A time and a few dozen pollutants, with room to spare.</summary>
+    public const int MaxColumns = 256;
     private static readonly string[] TimeHeaders = ["时间", "监测时间", "数据时间", "采样时间", "time", "datatime", "datetime"];
     private static readonly string[] TimeFormats =
         ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyyMMddHHmmss"];
@@ -62,7 +64,9 @@ public static partial class ComparisonTable
             if (errors.Count >= MaxErrors) break;
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             var text = timeColumn < cells.Count ? cells[timeColumn].Trim() : "";
-            if (!DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var china))
+            // 0001-01-01 before 08:00 Beijing time has no UTC equivalent: not a time any export holds.
+            if (!DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var china)
+                || china < DateTime.MinValue + ChinaTime.Offset)
             {
                 errors.Add($"第 {row} 行：时间“{text}”无法识别（应为 年-月-日 时:分，北京时间）");
                 continue;
@@ -112,6 +116,9 @@ public static partial class ComparisonTable
         [.. XlsxReader.ReadFirstSheet(content).Select(r =>
         {
             var width = r.Cells.Count == 0 ? 0 : r.Cells.Keys.Max() + 1;
+            // Rows are made dense below: one cell in column XFD would make each row 16,384 wide (gigabytes for 20,000 rows).
+            if (width > MaxColumns)
+                throw new FormatException($"第 {r.RowNumber} 行：第 {MaxColumns} 列（{XlsxReader.ColumnName(MaxColumns - 1)} 列）之后还有内容，请删除多余的列");
             return (r.RowNumber, (IReadOnlyList<string>)[.. Enumerable.Range(0, width).Select(c => r.Cells.GetValueOrDefault(c, ""))]);
         })];
 

@@ -73,6 +73,9 @@ public static class SeriesCsv
                         interval = time - start.Value;
                         if (interval <= TimeSpan.Zero) throw new SeriesCsvException(lineNumber, $"时间 {cell} 不晚于上一行，时间须按先后排列");
                     }
+                    // Huge intervals (year 1, then year 9999) would overflow DateTime before they fail the comparison.
+                    if (start.Value.Ticks + (double)interval.Value.Ticks * rows > DateTime.MaxValue.Ticks)
+                        throw new SeriesCsvException(lineNumber, $"时间 {cell} 不规则：按起始时间 {Format(start.Value)} 和间隔 {interval} 已超出可表示的时间范围");
                     var expected = start.Value + interval.Value * rows;
                     if (time != expected)
                     {
