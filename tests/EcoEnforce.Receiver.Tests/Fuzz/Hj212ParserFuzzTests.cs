@@ -62,7 +62,7 @@ public class Hj212ParserFuzzTests
             if (assembly.State == Hj212AssemblyState.Complete) Assert.Equal(packet.Pnum, assembly.Message!.Parts.Count);
             clock.Advance(TimeSpan.FromMinutes(1));
             _ = assembler.RemoveExpired();
-        }, Cap, iterations: 1000, print: c => c.ToString(), save: c => c.Bytes);
+        }, Cap, iterations: 3000, print: c => c.ToString(), save: c => c.Bytes);
     }
 
     private const Hj212Deviations FramingErrors = Hj212Deviations.NoHeader | Hj212Deviations.LengthFieldInvalid
@@ -77,6 +77,6 @@ public class Hj212ParserFuzzTests
             var whole = Hj212Packet.Parse(x.Case.Bytes);
             var split = Hj212Packet.Parse(TestSequenceSegment.Split(x.Case.Bytes, x.Size));
             Assert.Equal((whole.Deviations, whole.DataSegment, whole.Cp.Count), (split.Deviations, split.DataSegment, split.Cp.Count));
-        }, x => 2 * Cap(x.Case) + 64L * x.Case.Bytes.Length, iterations: 400, print: x => $"{x.Case} in segments of {x.Size}", save: x => x.Case.Bytes);
+        }, x => 2 * Cap(x.Case) + 64L * x.Case.Bytes.Length, iterations: 1000, print: x => $"{x.Case} in segments of {x.Size}", save: x => x.Case.Bytes);
     }
 }

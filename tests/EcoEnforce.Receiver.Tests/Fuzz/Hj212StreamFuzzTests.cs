@@ -36,7 +36,7 @@ public class Hj212StreamFuzzTests
             for (var i = 0; i < whole.Count; i++) Assert.Equal(whole[i], pieces[i]);
             Assert.Equal(wholeSkipped, piecesSkipped);
             Assert.Equal(s.Bytes.Length, whole.Sum(f => f.Bytes.Length) + wholeSkipped);
-        }, Cap, iterations: 200, print: s => s.ToString(), save: s => s.Bytes);
+        }, Cap, iterations: 600, print: s => s.ToString(), save: s => s.Bytes);
     }
 
     // Linear in the stream, plus the harness's own copy of the kept bytes on every read.
