@@ -143,7 +143,8 @@ public abstract partial class AppTests<TApp>
             var check = new DrawRecordCheck(db.Model.FindEntityType(typeof(Draw))!);
             foreach (var entry in await db.AuditEntries.Where(a => a.EntityType == "Draw").OrderBy(a => a.Id).ToListAsync(Ct)) check.Apply(entry);
             var draw = await db.Draws.AsNoTracking().FirstAsync(d => d.Id == id, Ct);
-            return (draw.Seed, string.Join("\n", entries), check.Compare([draw]));
+            // Other tests' draws are judged by their own tests; only this draw's findings matter here.
+            return (draw.Seed, string.Join("\n", entries), check.Compare([draw]).Where(p => p.Contains($"#{key}（", StringComparison.Ordinal)).ToList());
         });
         Assert.NotEmpty(trail);
         Assert.DoesNotContain(seed, trail, StringComparison.OrdinalIgnoreCase);

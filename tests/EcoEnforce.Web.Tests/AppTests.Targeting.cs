@@ -15,7 +15,6 @@ public abstract partial class AppTests<TApp>
         var page = await client.GetStringAsync("/Targeting", Ct);
         Assert.Contains("训练数据：已完成检查", page, StringComparison.Ordinal);
         Assert.Contains("回测（截至", page, StringComparison.Ordinal);
-        Assert.Contains("<polyline class=\"series-model\"", page, StringComparison.Ordinal);
         // The weights, explained in words; the inspectors' effects are not listed as anyone's risk.
         var factors = page[page.IndexOf("id=\"factor-table\"", StringComparison.Ordinal)..];
         Assert.Matches("发现问题的几率(是|乘以)", factors);

@@ -52,8 +52,35 @@ public static class Ledger
         public bool? Overdue { get; init; }
     }
 
+    /// <summary>One page of the ledger and the totals of everything the filter matches.</summary>
+    public sealed record Page(IReadOnlyList<LedgerRow> Rows, int Total, int Overdue, decimal FineWan, int PageNumber, int PageCount);
+
     public sealed class Handler(EcoEnforceDb db, TimeProvider clock)
     {
+        /// <summary>The page a person reads: rows <paramref name="pageSize"/> at a time, totals counted by the database, so
+        /// a ledger of a million problems costs one page, not a million rows.</summary>
+        public async Task<Page> PageAsync(Filter filter, int pageNumber, int pageSize, CancellationToken ct)
+        {
+            var today = ChinaTime.Today(clock);
+            var matching = Apply(db.Problems.AsNoTracking(), filter, today);
+            var total = await matching.CountAsync(ct);
+            var overdue = await Apply(matching, filter with { Overdue = true }, today).CountAsync(ct);
+            // Fines are decimals, which SQLite cannot sum: the penalty amounts come back and are added here.
+            var fines = (await db.ProblemMeasures.AsNoTracking()
+                .Where(m => m.Kind == MeasureKind.Penalty && m.FineWan != null && matching.Any(p => p.Id == m.ProblemId))
+                .Select(m => m.FineWan!.Value).ToListAsync(ct)).Sum();
+            var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+            var page = Math.Clamp(pageNumber, 1, pageCount);
+            var problems = await matching
+                .Include(p => p.Enterprise!).ThenInclude(e => e.Township)
+                .Include(p => p.Measures)
+                .OrderBy(p => p.FoundOn).ThenBy(p => p.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .AsSplitQuery()
+                .ToListAsync(ct);
+            return new Page([.. problems.Select(p => ToRow(p, today))], total, overdue, fines, page, pageCount);
+        }
+
         public async Task<IReadOnlyList<LedgerRow>> HandleAsync(Filter filter, CancellationToken ct)
         {
             var today = ChinaTime.Today(clock);

@@ -31,7 +31,14 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     /// <summary>The year found in: the report dashboard's drill-down links carry it so the list matches its numbers.</summary>
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    public IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
+    public const int PageSize = 200;
+    [BindProperty(Name = "pg", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    public EcoEnforce.Problems.Ledger.Page Result { get; private set; } = new([], 0, 0, 0, 1, 1);
+    public IReadOnlyList<LedgerRow> Rows => Result.Rows;
+
+    /// <summary>This list with the same filters on another page.</summary>
+    public string PageLink(int page) => "/Ledger?" + string.Join("&", Request.Query.Where(q => q.Key is not ("pg" or "handler"))
+        .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")).Append($"pg={page}"));
     public IReadOnlyList<RepeatOffender> Repeat { get; private set; } = [];
     public ILookup<int, Escalation> Escalations { get; private set; } = Array.Empty<Escalation>().ToLookup(e => e.EnterpriseId);
     public bool CanEscalate { get; private set; }
@@ -44,13 +51,13 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
         if (!TryMonth(out var month)) return Page();
         var scope = await LiaisonScope.TownshipAsync(db, User, ct);
         if (scope is { } township) TownshipId = township;
-        Rows = await ledger.HandleAsync(new EcoEnforce.Problems.Ledger.Filter
+        Result = await ledger.PageAsync(new EcoEnforce.Problems.Ledger.Filter
         {
             Category = Category, Source = Source, Measure = Measure, Status = Status, TownshipId = TownshipId, CampaignId = CampaignId,
             Month = month, Overdue = Overdue ? true : null, UnitId = UnitId,
             FoundFrom = Year is { } y and >= 1 and <= 9999 ? new DateOnly(y, 1, 1) : null,
             FoundTo = Year is { } y2 and >= 1 and <= 9999 ? new DateOnly(y2, 12, 31) : null,
-        }, ct);
+        }, PageNumber, PageSize, ct);
         if (UnitId is { } unit) UnitName = await db.Departments.Where(d => d.Id == unit).Select(d => d.Name).FirstOrDefaultAsync(ct);
         var repeatOffenders = await repeat.HandleAsync(new RepeatOffenders.Query(), ct);
         var ids = repeatOffenders.Select(o => o.EnterpriseId).ToList();
