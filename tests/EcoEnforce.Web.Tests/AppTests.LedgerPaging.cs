@@ -17,36 +17,36 @@ public abstract partial class AppTests<TApp>
         await App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<EcoEnforceDb>();
-            if (await db.Problems.AnyAsync(p => p.FoundOn.Year == 2033, Ct)) return 0;
+            if (await db.Problems.AnyAsync(p => p.Description == "分页测试问题0", Ct)) return 0;
             var entity = await db.Enterprises.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct);
             for (var i = 0; i < count; i++)
             {
                 var problem = new Problem
                 {
-                    Category = ProblemCategory.Water, Description = $"分页测试问题{i}", EnterpriseId = entity, FoundOn = new DateOnly(2033, 1, 1).AddDays(i),
+                    Category = ProblemCategory.Water, Description = $"分页测试问题{i}", EnterpriseId = entity, FoundOn = new DateOnly(2047, 1, 1).AddDays(i),
                     // Every fifth overdue (deadline passed, open); every tenth fined 0.1234 万元.
                     RectificationDeadline = i % 5 == 0 ? new DateOnly(2020, 1, 1) : new DateOnly(2099, 1, 1),
                     Status = ProblemStatus.Open, CreatedAtUtc = DateTime.UtcNow, CreatedBy = "测试员",
                 };
                 if (i % 10 == 0)
-                    problem.Measures.Add(new ProblemMeasure { Kind = MeasureKind.Penalty, TakenOn = problem.FoundOn, FineWan = 0.1234m, RecordedBy = "测试员", DecisionNumber = $"测〔2033〕{i}号" });
+                    problem.Measures.Add(new ProblemMeasure { Kind = MeasureKind.Penalty, TakenOn = problem.FoundOn, FineWan = 0.1234m, RecordedBy = "测试员", DecisionNumber = $"测〔2047〕{i}号" });
                 db.Problems.Add(problem);
             }
             return await db.SaveChangesAsync(Ct);
         });
 
         var client = await SignedInAsync();
-        var first = await client.GetStringAsync("/Ledger?Year=2033", Ct);
+        var first = await client.GetStringAsync("/Ledger?Year=2047", Ct);
         Assert.Equal(200, Regex.Matches(first, "<td data-label=\"序号\">").Count);
         Assert.Contains("共 250 个问题，其中逾期未整改 50 个；罚款合计 3.085 万元。", first, StringComparison.Ordinal);
         var next = Regex.Match(first, "<a href=\"(/Ledger\\?[^\"]*pg=2)\">下一页</a>").Groups[1].Value;
-        Assert.Contains("Year=2033", System.Net.WebUtility.HtmlDecode(next), StringComparison.Ordinal);
+        Assert.Contains("Year=2047", System.Net.WebUtility.HtmlDecode(next), StringComparison.Ordinal);
 
         var second = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(next), Ct);
         Assert.Equal(count - 200, Regex.Matches(second, "<td data-label=\"序号\">").Count);
         Assert.Contains("分页测试问题249", second, StringComparison.Ordinal);
         Assert.DoesNotContain("下一页", second, StringComparison.Ordinal);
         // A page past the end shows the last page rather than nothing.
-        Assert.Contains("第 2 / 2 页", await client.GetStringAsync("/Ledger?Year=2033&pg=99", Ct), StringComparison.Ordinal);
+        Assert.Contains("第 2 / 2 页", await client.GetStringAsync("/Ledger?Year=2047&pg=99", Ct), StringComparison.Ordinal);
     }
 }
