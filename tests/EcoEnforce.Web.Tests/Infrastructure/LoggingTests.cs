@@ -44,7 +44,9 @@ public sealed class LoggingTests(LoggedApp app) : IClassFixture<LoggedApp>
         const string queryToken = "query-secret-7f3a9c";
         await client.GetAsync($"/Inspections?access_token={queryToken}", Ct);
 
-        var log = await ReadLogAsync(text => text.Contains("\"RequestPath\":\"/Inspections\"", StringComparison.Ordinal));
+        // Wait for every request of the test to be in the file, the sign-in included (each is written as its response ends).
+        var log = await ReadLogAsync(text => text.Contains("\"RequestPath\":\"/Inspections\"", StringComparison.Ordinal)
+            && text.Contains("\"RequestPath\":\"/Account/Login\"", StringComparison.Ordinal));
         var events = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Contains(events, e => e.TryGetProperty("RequestMethod", out var m) && m.GetString() == "POST"
             && e.GetProperty("RequestPath").GetString() == "/Account/Login" && e.GetProperty("StatusCode").GetInt32() == 302);
