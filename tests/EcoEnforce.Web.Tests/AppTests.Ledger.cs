@@ -124,7 +124,7 @@ public abstract partial class AppTests<TApp>
         });
         var (user, password) = await App.CreateUserAsync(Accounts.Roles.Liaison, township);
         var client = await SignedInAsync(user, password);
-        var ledger = await client.GetStringAsync("/Ledger", Ct);
+        var ledger = await client.GetStringAsync("/Ledger?Year=2022", Ct);
         Assert.Contains("联络员辖区内：扬尘未覆盖", ledger, StringComparison.Ordinal);
         Assert.DoesNotContain("其他乡镇：油烟直排", ledger, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Ledger/{mine}", Ct)).StatusCode);
@@ -136,7 +136,7 @@ public abstract partial class AppTests<TApp>
 public abstract partial class AppTests<TApp>
 {
     [Fact]
-    public async Task A_repeat_offender_is_on_the_ledger_and_escalations_are_recorded_with_dates()
+    public async Task A_repeat_offender_is_on_the_repeat_offender_ledger_and_escalations_are_recorded_with_dates()
     {
         var (entityId, name) = await App.WithScopeAsync(async sp =>
         {
@@ -150,18 +150,19 @@ public abstract partial class AppTests<TApp>
             return (entity.Id, entity.Name);
         });
         var client = await SignedInAsync();
-        var ledger = await client.GetStringAsync("/Ledger", Ct);
+        Assert.Contains("href=\"/Ledger/Repeat\"", await client.GetStringAsync("/Ledger", Ct), StringComparison.Ordinal);
+        var ledger = await client.GetStringAsync("/Ledger/Repeat", Ct);
         Assert.Contains("屡查屡犯台账", ledger, StringComparison.Ordinal);
         Assert.Contains(name, ledger, StringComparison.Ordinal);
 
-        var posted = await client.PostFormAsync("/Ledger?handler=Escalate",
-            new() { ["enterpriseId"] = $"{entityId}", ["kind"] = "NotifyHousingDepartment", ["note"] = "函告区住建委" }, "/Ledger");
+        var posted = await client.PostFormAsync("/Ledger/Repeat?handler=Escalate",
+            new() { ["enterpriseId"] = $"{entityId}", ["kind"] = "NotifyHousingDepartment", ["note"] = "函告区住建委" }, "/Ledger/Repeat");
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Contains("通报住建部门：函告区住建委", await client.GetStringAsync("/Ledger", Ct), StringComparison.Ordinal);
+        Assert.Contains("通报住建部门：函告区住建委", await client.GetStringAsync("/Ledger/Repeat", Ct), StringComparison.Ordinal);
 
         var (viewer, password) = await App.CreateUserAsync(Accounts.Roles.Viewer);
         var readOnly = await SignedInAsync(viewer, password);
-        var refused = await readOnly.PostFormAsync("/Ledger?handler=Escalate", new() { ["enterpriseId"] = $"{entityId}", ["kind"] = "PublicExposure" }, "/Account/ChangePassword");
+        var refused = await readOnly.PostFormAsync("/Ledger/Repeat?handler=Escalate", new() { ["enterpriseId"] = $"{entityId}", ["kind"] = "PublicExposure" }, "/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }

@@ -49,4 +49,31 @@ public abstract partial class AppTests<TApp>
         // A page past the end shows the last page rather than nothing.
         Assert.Contains("第 2 / 2 页", await client.GetStringAsync("/Ledger?Year=2047&pg=99", Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_ledger_opens_on_the_current_year_and_every_year_is_one_choice_away()
+    {
+        var thisYear = await App.WithScopeAsync(async sp =>
+        {
+            var today = Common.ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
+            var open = sp.GetRequiredService<OpenProblem.Handler>();
+            var db = sp.GetRequiredService<EcoEnforceDb>();
+            var entity = await db.Enterprises.OrderBy(e => e.Id).Select(e => e.Id).Skip(5).FirstAsync(Ct);
+            foreach (var (day, text) in new[] { (today, "年度默认测试：今年的问题"), (today.AddYears(-1), "年度默认测试：去年的问题") })
+                Assert.True((await open.HandleAsync(new OpenProblem.Command(ProblemCategory.Air, null, text, entity, Inspections.TaskSource.Complaint, null,
+                    day, null, null, null), Ct)).Succeeded);
+            return today.Year;
+        });
+        var client = await SignedInAsync();
+
+        var ledger = await client.GetStringAsync("/Ledger", Ct);
+        Assert.Contains("年度默认测试：今年的问题", ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain("年度默认测试：去年的问题", ledger, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{thisYear}\" selected=\"selected\">{thisYear} 年</option>", ledger, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{thisYear - 1}\">{thisYear - 1} 年</option>", ledger, StringComparison.Ordinal);
+
+        var everyYear = await client.GetStringAsync("/Ledger?Year=&Category=Air", Ct);
+        Assert.Contains("年度默认测试：今年的问题", everyYear, StringComparison.Ordinal);
+        Assert.Contains("年度默认测试：去年的问题", everyYear, StringComparison.Ordinal);
+    }
 }

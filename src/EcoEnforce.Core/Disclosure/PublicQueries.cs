@@ -26,7 +26,21 @@ public static class PublicQueries
 {
     public const int MaxRows = 5000;
 
-    public static async Task<List<PublicItem>> ListAsync(EcoEnforceDb db, PublicFilter f, CancellationToken ct)
+    /// <summary>The newest matching items, at most <paramref name="limit"/> (the open-data files and the feed).</summary>
+    public static Task<List<PublicItem>> ListAsync(EcoEnforceDb db, PublicFilter f, CancellationToken ct, int limit = MaxRows) =>
+        ProjectAsync(db, Newest(Matching(db, f)).Take(limit), ct);
+
+    /// <summary>One page of the newest matching items and how many match in all, both from the database.</summary>
+    public static async Task<(List<PublicItem> Items, int Total, int PageNumber)> PageAsync(EcoEnforceDb db, PublicFilter f, int pageNumber, int pageSize,
+        CancellationToken ct)
+    {
+        var matching = Matching(db, f);
+        var total = await matching.CountAsync(ct);
+        var page = Math.Clamp(pageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        return (await ProjectAsync(db, Newest(matching).Skip((page - 1) * pageSize).Take(pageSize), ct), total, page);
+    }
+
+    private static IQueryable<Publication> Matching(EcoEnforceDb db, PublicFilter f)
     {
         var query = db.Publications.AsNoTracking().Where(p => p.Status == PublicationStatus.Published || p.Status == PublicationStatus.Withdrawn);
         if (f.Kind is { } kind) query = query.Where(p => p.Kind == kind);
@@ -34,12 +48,13 @@ public static class PublicQueries
         if (f.CampaignId is { } campaign) query = query.Where(p => p.CampaignId == campaign);
         if (f.TownshipId is { } township) query = query.Where(p => p.TownshipId == township);
         if (f.Query?.Trim() is { Length: > 0 } q) query = query.Where(p => p.Title.Contains(q));
-        var items = await ProjectAsync(db, query.OrderByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id).Take(MaxRows), ct);
-        if (f.ProblemsFound is { } found)
-            items = items.Where(i => i.Kind == PublicationKind.InspectionResult && i.ContentJson is { } json
-                && PublicJson.Deserialize<InspectionResultContent>(json).Problems.Count > 0 == found).ToList();
-        return items;
+        // A withdrawn item's content is not public, so neither is its outcome.
+        if (f.ProblemsFound is { } found) query = query.Where(p => p.Status == PublicationStatus.Published && p.ProblemsFound == found);
+        return query;
     }
+
+    private static IQueryable<Publication> Newest(IQueryable<Publication> query) =>
+        query.OrderByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id);
 
     /// <summary>One item by id; a superseded revision answers with the revision that replaced it.</summary>
     public static async Task<PublicItem?> FindAsync(EcoEnforceDb db, int id, CancellationToken ct)

@@ -43,8 +43,21 @@ public sealed class Publication
     public DateOnly EventOn { get; set; }
     /// <summary>公开时限: 20 working days after an inspection, 7 after a penalty decision.</summary>
     public DateOnly DueOn { get; set; }
-    /// <summary>The public content (<see cref="InspectionResultContent"/> or <see cref="PenaltyDecisionContent"/>), masked.</summary>
-    public required string ContentJson { get; set; }
+    /// <summary>The public content (<see cref="InspectionResultContent"/> or <see cref="PenaltyDecisionContent"/>), masked.
+    /// Setting it also sets <see cref="ProblemsFound"/>, so the two never disagree.</summary>
+    public required string ContentJson
+    {
+        get => _contentJson;
+        set
+        {
+            _contentJson = value;
+            ProblemsFound = InspectionResultFoundProblems(value);
+        }
+    }
+    private string _contentJson = "";
+    /// <summary>For an inspection result, whether it lists problems (the public site's outcome filter, queried by the
+    /// database rather than by reading every item's content); null for a penalty decision.</summary>
+    public bool? ProblemsFound { get; private set; }
     /// <summary>What the public is told about a correction or a withdrawal.</summary>
     public string? PublicNote { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -55,4 +68,13 @@ public sealed class Publication
     public string? ReviewComment { get; set; }
     public DateTime? PublishedAtUtc { get; set; }
     public DateTime? WithdrawnAtUtc { get; set; }
+
+    private static bool? InspectionResultFoundProblems(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            && document.RootElement.TryGetProperty("problems", out var problems) && problems.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? problems.GetArrayLength() > 0
+            : null;
+    }
 }

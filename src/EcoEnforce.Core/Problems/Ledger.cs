@@ -66,9 +66,9 @@ public static class Ledger
             var total = await matching.CountAsync(ct);
             var overdue = await Apply(matching, filter with { Overdue = true }, today).CountAsync(ct);
             // Fines are decimals, which SQLite cannot sum: the penalty amounts come back and are added here.
-            var fines = (await db.ProblemMeasures.AsNoTracking()
-                .Where(m => m.Kind == MeasureKind.Penalty && m.FineWan != null && matching.Any(p => p.Id == m.ProblemId))
-                .Select(m => m.FineWan!.Value).ToListAsync(ct)).Sum();
+            var fines = (await matching.Join(db.ProblemMeasures.Where(m => m.Kind == MeasureKind.Penalty && m.FineWan != null),
+                    p => p.Id, m => m.ProblemId, (p, m) => m.FineWan!.Value)
+                .ToListAsync(ct)).Sum();
             var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
             var page = Math.Clamp(pageNumber, 1, pageCount);
             var problems = await matching

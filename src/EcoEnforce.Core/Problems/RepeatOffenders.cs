@@ -14,17 +14,38 @@ public static class RepeatOffenders
 {
     public sealed record Query(DateOnly? Until = null, int MinOccasions = 2, int Months = 12);
 
+    /// <summary>One page of offenders, most occasions first, and how many there are in all.</summary>
+    public sealed record Page(IReadOnlyList<RepeatOffender> Rows, int Total, int PageNumber, int PageCount);
+
     public sealed class Handler(EcoEnforceDb db, TimeProvider clock)
     {
-        public async Task<IReadOnlyList<RepeatOffender>> HandleAsync(Query query, CancellationToken ct)
+        /// <summary>The database counts each entity's occasions and picks the page, so a year of a hundred thousand
+        /// problems costs one aggregate and one page of rows; <paramref name="townshipId"/> limits it to one township's
+        /// entities (a liaison officer's view).</summary>
+        public async Task<Page> PageAsync(Query query, int? townshipId, int pageNumber, int pageSize, CancellationToken ct)
         {
             var until = query.Until ?? ChinaTime.Today(clock);
             var from = until.AddMonths(-query.Months).AddDays(1);
-            var found = await db.Problems.AsNoTracking()
-                .Where(p => p.FoundOn >= from && p.FoundOn <= until)
+            var window = db.Problems.AsNoTracking().Where(p => p.FoundOn >= from && p.FoundOn <= until);
+            if (townshipId is { } township) window = window.Where(p => p.Enterprise!.TownshipId == township);
+            // The occasions of Occasions() as rows: a task, or a task-less day no task of the entity covers.
+            var counts = window
+                .Where(p => p.TaskId != null || !window.Any(q => q.EnterpriseId == p.EnterpriseId && q.TaskId != null && q.FoundOn == p.FoundOn))
+                .Select(p => new { p.EnterpriseId, p.TaskId, Day = p.TaskId == null ? p.FoundOn : (DateOnly?)null })
+                .Distinct()
+                .GroupBy(o => o.EnterpriseId)
+                .Select(g => new { EnterpriseId = g.Key, Occasions = g.Count() })
+                .Where(o => o.Occasions >= query.MinOccasions);
+            var total = await counts.CountAsync(ct);
+            var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+            var page = Math.Clamp(pageNumber, 1, pageCount);
+            var ids = await counts.Join(db.Enterprises, o => o.EnterpriseId, e => e.Id, (o, e) => new { o.EnterpriseId, o.Occasions, e.Name })
+                .OrderByDescending(o => o.Occasions).ThenBy(o => o.Name).ThenBy(o => o.EnterpriseId)
+                .Skip((page - 1) * pageSize).Take(pageSize).Select(o => o.EnterpriseId).ToListAsync(ct);
+            var found = await window.Where(p => ids.Contains(p.EnterpriseId))
                 .Select(p => new Found(p.EnterpriseId, p.Enterprise!.Name, p.TaskId, p.FoundOn))
                 .ToListAsync(ct);
-            return [.. Find(found, query.MinOccasions)];
+            return new Page([.. Find(found, query.MinOccasions)], total, page, pageCount);
         }
     }
 

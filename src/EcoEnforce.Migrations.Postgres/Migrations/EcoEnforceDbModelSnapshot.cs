@@ -637,6 +637,9 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("ProblemsFound")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PublicNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -683,6 +686,8 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
 
                     b.HasIndex("ItemKey", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PublishedAtUtc", "Id");
 
                     b.HasIndex("Status", "Kind", "Year");
 
@@ -1836,6 +1841,8 @@ namespace EcoEnforce.Migrations.Postgres.Migrations
                     b.HasIndex("CampaignId", "FoundOn");
 
                     b.HasIndex("EnterpriseId", "FoundOn");
+
+                    b.HasIndex("FoundOn", "Id");
 
                     b.HasIndex("Status", "RectificationDeadline");
 

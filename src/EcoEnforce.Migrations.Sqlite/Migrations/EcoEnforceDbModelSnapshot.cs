@@ -615,6 +615,9 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("ProblemsFound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PublicNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -661,6 +664,8 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ItemKey", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PublishedAtUtc", "Id");
 
                     b.HasIndex("Status", "Kind", "Year");
 
@@ -1770,6 +1775,8 @@ namespace EcoEnforce.Migrations.Sqlite.Migrations
                     b.HasIndex("CampaignId", "FoundOn");
 
                     b.HasIndex("EnterpriseId", "FoundOn");
+
+                    b.HasIndex("FoundOn", "Id");
 
                     b.HasIndex("Status", "RectificationDeadline");
 

@@ -11,6 +11,9 @@ namespace EcoEnforce.Web.Api;
 /// rate-limited like the rest of /public; it reads <see cref="PublicQueries"/> only.</summary>
 public static class PublicDataApi
 {
+    /// <summary>A feed carries what is new, not the archive (the JSON and CSV files are the archive).</summary>
+    private const int FeedEntries = 100;
+
     public static void MapPublicData(this IEndpointRouteBuilder app)
     {
         var data = app.MapGroup("/public").AllowAnonymous().WithTags("公开数据");
@@ -24,7 +27,7 @@ public static class PublicDataApi
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"{kind}.csv");
         });
         data.MapGet("/feed.atom", async (EcoEnforceDb db, HttpRequest request, CancellationToken ct) =>
-            Results.Text(Feed(await PublicQueries.ListAsync(db, new PublicFilter(), ct), $"{request.Scheme}://{request.Host}"), "application/atom+xml; charset=utf-8"));
+            Results.Text(Feed(await PublicQueries.ListAsync(db, new PublicFilter(), ct, FeedEntries), $"{request.Scheme}://{request.Host}"), "application/atom+xml; charset=utf-8"));
     }
 
     private static Task<List<PublicItem>> ListAsync(EcoEnforceDb db, string kind, int? year, CancellationToken ct) =>

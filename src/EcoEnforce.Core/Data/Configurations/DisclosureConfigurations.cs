@@ -17,5 +17,8 @@ public sealed class PublicationConfiguration : IEntityTypeConfiguration<Publicat
         b.Property(p => p.Status).IsConcurrencyToken();
         b.HasIndex(p => new { p.ItemKey, p.Revision }).IsUnique();
         b.HasIndex(p => new { p.Status, p.Kind, p.Year });
+        // The public lists' order, newest first: a page is read from the index, not by sorting every publication.
+        b.HasIndex(p => new { p.Kind, p.PublishedAtUtc, p.Id });
+        b.Property(p => p.ProblemsFound);
     }
 }

@@ -25,6 +25,8 @@ public sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.HasIndex(p => new { p.CampaignId, p.FoundOn });
         b.HasIndex(p => new { p.UnitId, p.FoundOn });
         b.HasIndex(p => new { p.Status, p.RectificationDeadline });
+        // The ledger's page order: a page of a year is read from the index instead of sorting the year.
+        b.HasIndex(p => new { p.FoundOn, p.Id });
     }
 }
 

@@ -13,8 +13,7 @@ namespace EcoEnforce.Web.Pages.Ledger;
 /// <summary>The problem ledger (问题台账) with the 附表2 columns, filters, overdue marks, and the monthly 附表2 workbook
 /// for a campaign with section 1 computed from the records.</summary>
 [Authorize(Policy = Infrastructure.Policies.StaffOrLiaison)]
-public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, RepeatOffenders.Handler repeat,
-    RecordEscalation.Handler escalate, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ProblemCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public TaskSource? Source { get; set; }
@@ -28,8 +27,11 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     /// <summary>yyyy-MM.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
-    /// <summary>The year found in: the report dashboard's drill-down links carry it so the list matches its numbers.</summary>
+    /// <summary>The year found in: the report dashboard's drill-down links carry it so the list matches its numbers. The
+    /// plain /Ledger opens on the current year (the 台账 is kept by year); an empty value means every year.</summary>
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    /// <summary>The years the year filter offers: from the first problem's to this one (or the last problem's).</summary>
+    public IReadOnlyList<int> Years { get; private set; } = [];
 
     public const int PageSize = 200;
     [BindProperty(Name = "pg", SupportsGet = true)] public int PageNumber { get; set; } = 1;
@@ -39,15 +41,13 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     /// <summary>This list with the same filters on another page.</summary>
     public string PageLink(int page) => "/Ledger?" + string.Join("&", Request.Query.Where(q => q.Key is not ("pg" or "handler"))
         .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")).Append($"pg={page}"));
-    public IReadOnlyList<RepeatOffender> Repeat { get; private set; } = [];
-    public ILookup<int, Escalation> Escalations { get; private set; } = Array.Empty<Escalation>().ToLookup(e => e.EnterpriseId);
-    public bool CanEscalate { get; private set; }
     public IReadOnlyList<Campaigns.Campaign> CampaignChoices { get; private set; } = [];
     public IReadOnlyList<Department> Townships { get; private set; } = [];
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (Request.Query.Count == 0) Year = ChinaTime.Today(clock).Year;
         if (!TryMonth(out var month)) return Page();
         var scope = await LiaisonScope.TownshipAsync(db, User, ct);
         if (scope is { } township) TownshipId = township;
@@ -59,15 +59,6 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
             FoundTo = Year is { } y2 and >= 1 and <= 9999 ? new DateOnly(y2, 12, 31) : null,
         }, PageNumber, PageSize, ct);
         if (UnitId is { } unit) UnitName = await db.Departments.Where(d => d.Id == unit).Select(d => d.Name).FirstOrDefaultAsync(ct);
-        var repeatOffenders = await repeat.HandleAsync(new RepeatOffenders.Query(), ct);
-        var ids = repeatOffenders.Select(o => o.EnterpriseId).ToList();
-        var visible = scope is { } own
-            ? (await db.Enterprises.Where(e => ids.Contains(e.Id) && e.TownshipId == own).Select(e => e.Id).ToListAsync(ct)).ToHashSet()
-            : ids.ToHashSet();
-        Repeat = [.. repeatOffenders.Where(o => visible.Contains(o.EnterpriseId))];
-        Escalations = (await db.Escalations.AsNoTracking().Where(e => ids.Contains(e.EnterpriseId)).OrderBy(e => e.TakenOn).ToListAsync(ct))
-            .ToLookup(e => e.EnterpriseId);
-        CanEscalate = await Web.Infrastructure.AuthorizationServiceExtensions.IsEditorAsync(authorization, User);
         await LoadChoicesAsync(ct);
         return Page();
     }
@@ -88,15 +79,6 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"附表2-{m:yyyy-MM}.xlsx");
     }
 
-    /// <summary>Records an escalation (约谈, 通报住建部门, 曝光, 夜间作业审核限批) against a repeat offender.</summary>
-    public async Task<IActionResult> OnPostEscalateAsync(int enterpriseId, EscalationKind kind, DateOnly? takenOn, string? note, CancellationToken ct)
-    {
-        if (!await Web.Infrastructure.AuthorizationServiceExtensions.IsEditorAsync(authorization, User)) return Forbid();
-        var result = await escalate.HandleAsync(new RecordEscalation.Command(enterpriseId, kind, takenOn ?? ChinaTime.Today(clock), note), ct);
-        if (!result.Succeeded) Error = string.Join("；", result.Errors.Select(e => e.Message));
-        return result.Succeeded ? Redirect("/Ledger#repeat") : await OnGetAsync(ct);
-    }
-
     private bool TryMonth(out DateOnly? month)
     {
         month = null;
@@ -114,5 +96,9 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     {
         CampaignChoices = await EcoEnforce.Campaigns.PlanQueries.CurrentCampaignsAsync(db, ct);
         Townships = await EcoEnforce.Organisation.DepartmentQueries.TownshipsAsync(db, ct);
+        var thisYear = ChinaTime.Today(clock).Year;
+        var first = (await db.Problems.MinAsync(p => (DateOnly?)p.FoundOn, ct))?.Year ?? thisYear;
+        var last = Math.Max(thisYear, (await db.Problems.MaxAsync(p => (DateOnly?)p.FoundOn, ct))?.Year ?? thisYear);
+        Years = [.. Enumerable.Range(first, last - first + 1).Reverse()];
     }
 }

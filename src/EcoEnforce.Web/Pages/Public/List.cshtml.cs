@@ -30,14 +30,11 @@ public sealed class ListModel(EcoEnforceDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(string kind, CancellationToken ct)
     {
         Kind = kind == "results" ? PublicationKind.InspectionResult : PublicationKind.PenaltyDecision;
-        var all = await PublicQueries.ListAsync(db, new PublicFilter
+        (Items, Total, PageNumber) = await PublicQueries.PageAsync(db, new PublicFilter
         {
             Kind = Kind, Year = Year, CampaignId = CampaignId, TownshipId = TownshipId, Query = Q?.Length > 50 ? Q[..50] : Q,
             ProblemsFound = Outcome switch { "problems" => true, "clean" => false, _ => null },
-        }, ct);
-        Total = all.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Items = [.. all.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        }, PageNumber, PageSize, ct);
         Campaigns = [.. (await db.Campaigns.AsNoTracking().Where(c => c.Plan!.Status == EcoEnforce.Campaigns.PlanStatus.Published)
             .OrderByDescending(c => c.Plan!.Year).ThenBy(c => c.SortOrder).Select(c => new { c.Id, Name = c.Plan!.Year + "年" + c.ShortName }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name))];
