@@ -11,6 +11,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddEcoEnforceFeatures(this IServiceCollection services) => services
         // The app's counters, wherever handlers that count (draws, lead scans) run.
         .AddSingleton<Common.EcoEnforceMetrics>()
+        // Aggregates of the ledger kept until it changes (Problems.LedgerVersion).
+        .AddMemoryCache()
         .AddScoped<Accounts.CreateUser.Handler>()
         .AddScoped<Auditing.VerifyAuditTrail.Handler>()
         .AddScoped<Organisation.SaveInspector.Handler>()

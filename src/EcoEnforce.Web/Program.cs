@@ -24,7 +24,6 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddEcoEnforceAuthentication();
 builder.Services.AddEcoEnforceFeatures();
-builder.Services.AddMemoryCache();
 builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login")
         .AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Login))))
     .AddMvcOptions(ChineseModelBinding.Apply);

@@ -55,20 +55,24 @@ public static class Ledger
     /// <summary>One page of the ledger and the totals of everything the filter matches.</summary>
     public sealed record Page(IReadOnlyList<LedgerRow> Rows, int Total, int Overdue, decimal FineWan, int PageNumber, int PageCount);
 
-    public sealed class Handler(EcoEnforceDb db, TimeProvider clock)
+    public sealed class Handler(EcoEnforceDb db, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
     {
-        /// <summary>The page a person reads: rows <paramref name="pageSize"/> at a time, totals counted by the database, so
-        /// a ledger of a million problems costs one page, not a million rows.</summary>
+        /// <summary>The page a person reads: rows <paramref name="pageSize"/> at a time, totals counted by the database
+        /// once per ledger version (<see cref="LedgerVersion"/>), so a ledger of a million problems costs one page, not a
+        /// million rows.</summary>
         public async Task<Page> PageAsync(Filter filter, int pageNumber, int pageSize, CancellationToken ct)
         {
             var today = ChinaTime.Today(clock);
             var matching = Apply(db.Problems.AsNoTracking(), filter, today);
-            var total = await matching.CountAsync(ct);
-            var overdue = await Apply(matching, filter with { Overdue = true }, today).CountAsync(ct);
-            // Fines are decimals, which SQLite cannot sum: the penalty amounts come back and are added here.
-            var fines = (await matching.Join(db.ProblemMeasures.Where(m => m.Kind == MeasureKind.Penalty && m.FineWan != null),
-                    p => p.Id, m => m.ProblemId, (p, m) => m.FineWan!.Value)
-                .ToListAsync(ct)).Sum();
+            var (total, overdue, fines) = await LedgerVersion.CachedAsync(cache, db, (filter, today), async () =>
+            {
+                var overdueQuery = Apply(matching, filter with { Overdue = true }, today);
+                // Fines are decimals, which SQLite cannot sum: the penalty amounts come back and are added here.
+                var fineList = await matching.Join(db.ProblemMeasures.Where(m => m.Kind == MeasureKind.Penalty && m.FineWan != null),
+                        p => p.Id, m => m.ProblemId, (p, m) => m.FineWan!.Value)
+                    .ToListAsync(ct);
+                return (await matching.CountAsync(ct), await overdueQuery.CountAsync(ct), fineList.Sum());
+            }, ct);
             var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
             var page = Math.Clamp(pageNumber, 1, pageCount);
             var problems = await matching

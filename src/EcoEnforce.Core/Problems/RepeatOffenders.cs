@@ -17,11 +17,11 @@ public static class RepeatOffenders
     /// <summary>One page of offenders, most occasions first, and how many there are in all.</summary>
     public sealed record Page(IReadOnlyList<RepeatOffender> Rows, int Total, int PageNumber, int PageCount);
 
-    public sealed class Handler(EcoEnforceDb db, TimeProvider clock)
+    public sealed class Handler(EcoEnforceDb db, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
     {
         /// <summary>The database counts each entity's occasions and picks the page, so a year of a hundred thousand
-        /// problems costs one aggregate and one page of rows; <paramref name="townshipId"/> limits it to one township's
-        /// entities (a liaison officer's view).</summary>
+        /// problems costs one aggregate (once per <see cref="LedgerVersion"/>) and one page of rows;
+        /// <paramref name="townshipId"/> limits it to one township's entities (a liaison officer's view).</summary>
         public async Task<Page> PageAsync(Query query, int? townshipId, int pageNumber, int pageSize, CancellationToken ct)
         {
             var until = query.Until ?? ChinaTime.Today(clock);
@@ -36,16 +36,19 @@ public static class RepeatOffenders
                 .GroupBy(o => o.EnterpriseId)
                 .Select(g => new { EnterpriseId = g.Key, Occasions = g.Count() })
                 .Where(o => o.Occasions >= query.MinOccasions);
-            var total = await counts.CountAsync(ct);
-            var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-            var page = Math.Clamp(pageNumber, 1, pageCount);
-            var ids = await counts.Join(db.Enterprises, o => o.EnterpriseId, e => e.Id, (o, e) => new { o.EnterpriseId, o.Occasions, e.Name })
-                .OrderByDescending(o => o.Occasions).ThenBy(o => o.Name).ThenBy(o => o.EnterpriseId)
-                .Skip((page - 1) * pageSize).Take(pageSize).Select(o => o.EnterpriseId).ToListAsync(ct);
+            var (total, page, ids) = await LedgerVersion.CachedAsync(cache, db, (query with { Until = until }, townshipId, pageNumber, pageSize), async () =>
+            {
+                var count = await counts.CountAsync(ct);
+                var clamped = Math.Clamp(pageNumber, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
+                var pageIds = await counts.Join(db.Enterprises, o => o.EnterpriseId, e => e.Id, (o, e) => new { o.EnterpriseId, o.Occasions, e.Name })
+                    .OrderByDescending(o => o.Occasions).ThenBy(o => o.Name).ThenBy(o => o.EnterpriseId)
+                    .Skip((clamped - 1) * pageSize).Take(pageSize).Select(o => o.EnterpriseId).ToListAsync(ct);
+                return (count, clamped, pageIds);
+            }, ct);
             var found = await window.Where(p => ids.Contains(p.EnterpriseId))
                 .Select(p => new Found(p.EnterpriseId, p.Enterprise!.Name, p.TaskId, p.FoundOn))
                 .ToListAsync(ct);
-            return new Page([.. Find(found, query.MinOccasions)], total, page, pageCount);
+            return new Page([.. Find(found, query.MinOccasions)], total, page, Math.Max(1, (total + pageSize - 1) / pageSize));
         }
     }
 

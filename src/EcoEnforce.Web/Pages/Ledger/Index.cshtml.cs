@@ -33,7 +33,7 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     /// <summary>The years the year filter offers: from the first problem's to this one (or the last problem's).</summary>
     public IReadOnlyList<int> Years { get; private set; } = [];
 
-    public const int PageSize = 200;
+    public const int PageSize = 50;
     [BindProperty(Name = "pg", SupportsGet = true)] public int PageNumber { get; set; } = 1;
     public EcoEnforce.Problems.Ledger.Page Result { get; private set; } = new([], 0, 0, 0, 1, 1);
     public IReadOnlyList<LedgerRow> Rows => Result.Rows;
