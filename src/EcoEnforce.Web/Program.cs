@@ -24,8 +24,14 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddEcoEnforceAuthentication();
 builder.Services.AddEcoEnforceFeatures();
-builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login")
-        .AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Login))))
+builder.Services.AddPublicSiteCache(builder.Configuration);
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login")
+            .AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Login)));
+        o.Conventions.AddFolderApplicationModelConvention("/Public",
+            m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = PublicSiteCache.Policy }));
+    })
     .AddMvcOptions(ChineseModelBinding.Apply);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
@@ -68,6 +74,8 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After the rate limiter, so a cached answer still counts against the visitor's budget.
+app.UseOutputCache();
 app.UseAntiforgery();
 app.UseApiAntiforgeryForCookies();
 

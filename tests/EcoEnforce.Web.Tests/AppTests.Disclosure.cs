@@ -171,6 +171,21 @@ public abstract partial class AppTests<TApp>
     }
 
     [Fact]
+    public async Task The_public_site_answers_a_repeated_anonymous_read_from_its_cache_but_never_a_signed_in_one()
+    {
+        App.SkipIfUnavailable();
+        using var cached = App.WithWebHostBuilder(b => b.UseSetting("PublicSite:CacheSeconds", "30"));
+        var url = $"/public/results?Q=缓存{Guid.NewGuid():N}";
+        var visitor = cached.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.False((await visitor.GetAsync(url, Ct)).Headers.Contains("Age"));
+        Assert.True((await visitor.GetAsync(url, Ct)).Headers.Contains("Age"));
+        var staff = cached.CreateClient(new() { AllowAutoRedirect = false });
+        await staff.LoginAsync("admin", EcoEnforceApp.AdminPassword);
+        Assert.False((await staff.GetAsync(url, Ct)).Headers.Contains("Age")); // signed in: never from the cache
+        Assert.False((await App.Anonymous().GetAsync(url, Ct)).Headers.Contains("Age")); // the suite's apps keep no cache
+    }
+
+    [Fact]
     public async Task The_public_site_answers_429_in_chinese_past_its_per_minute_limit()
     {
         App.SkipIfUnavailable();

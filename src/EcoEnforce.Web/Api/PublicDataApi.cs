@@ -16,7 +16,7 @@ public static class PublicDataApi
 
     public static void MapPublicData(this IEndpointRouteBuilder app)
     {
-        var data = app.MapGroup("/public").AllowAnonymous().WithTags("公开数据");
+        var data = app.MapGroup("/public").AllowAnonymous().WithTags("公开数据").CacheOutput(Infrastructure.PublicSiteCache.Policy);
         data.MapGet("/data/{kind:regex(^(results|penalties)$)}.json", async (string kind, EcoEnforceDb db, int? year, CancellationToken ct) =>
             Results.Text(PublicJson.Serialize((await ListAsync(db, kind, year, ct)).Select(Row)), "application/json; charset=utf-8"));
         data.MapGet("/data/{kind:regex(^(results|penalties)$)}.csv", async (string kind, EcoEnforceDb db, int? year, CancellationToken ct) =>

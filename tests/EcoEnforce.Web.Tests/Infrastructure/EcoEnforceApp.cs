@@ -69,6 +69,7 @@ public abstract class EcoEnforceApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ECOENFORCE_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("PublicSite:RequestsPerMinute", "100000"); // tests share one address; the limit has its own test
         builder.UseSetting("Login:AttemptsPerMinute", "100000"); // likewise
+        builder.UseSetting("PublicSite:CacheSeconds", "0"); // tests write rows and read the public site at once; the cache has its own test
         builder.UseSetting("Leads:Enabled", "false"); // scans run when a test asks for them
         builder.UseSetting("Readings:CompactionEnabled", "false"); // likewise compaction
         builder.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");

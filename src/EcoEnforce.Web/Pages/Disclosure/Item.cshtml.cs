@@ -36,7 +36,11 @@ public sealed class ItemModel(EcoEnforceDb db, Publications.Handler publications
         if (!await LoadAsync(id, ct)) return NotFound();
         if (reviewerOnly && !CanReview) return Forbid();
         var result = await act();
-        if (result.Succeeded) return Redirect($"/Disclosure/Item/{result.Value}");
+        if (result.Succeeded)
+        {
+            await Infrastructure.PublicSiteCache.EvictAsync(HttpContext);
+            return Redirect($"/Disclosure/Item/{result.Value}");
+        }
         Errors = [.. result.Errors.Select(e => e.Message)];
         return Page();
     }

@@ -39,6 +39,7 @@ public sealed class DetailsModel(EcoEnforceDb db, IAuthorizationService authoriz
         if (result.Succeeded)
         {
             Message = success;
+            await Infrastructure.PublicSiteCache.EvictAsync(HttpContext); // a published plan is on the public site
             return Redirect($"/Plans/{result.Value}");
         }
         foreach (var e in result.Errors) ModelState.AddModelError("", e.Message);
