@@ -81,10 +81,13 @@ sign_in() {
 }
 
 item=$(psql_db -d "$db" -c "select max(\"Id\") from \"Publications\" where \"Kind\" = 0")
+# Staff pages as the signed-in leader; public pages as the public, without the staff cookie (signed-in requests are
+# never answered from the public site's cache).
 pages=(
   "dashboard|/"
-  "ledger|/Ledger"
-  "ledger 2026|/Ledger?Year=2026"
+  "ledger (this year)|/Ledger"
+  "ledger, every year|/Ledger?Year="
+  "repeat offenders|/Ledger/Repeat"
   "registry search|/Registry?Query=%E4%B9%8C%E6%B1%9F%E5%8C%96%E5%B7%A5"
   "public home|/public"
   "public results|/public/results"
@@ -98,11 +101,13 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for entry in "${pages[@]}"; do
   name=${entry%%|*} path=${entry#*|}
   sign_in
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url$path")
+  [[ $path == /public* ]] && header="X-Visitor: public" || header="Cookie: $cookie"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url$path")
   [[ $status == 200 ]] || { echo "$path answered $status, not 200" >&2; exit 1; }
   for clients in 50 200; do
     sign_in
-    out=$(wrk -t2 -c"$clients" -d"${seconds}s" --timeout 30s --latency -s "$script" -H "Cookie: $cookie" "$url$path")
+    [[ $path == /public* ]] || header="Cookie: $cookie"
+    out=$(wrk -t2 -c"$clients" -d"${seconds}s" --timeout 30s --latency -s "$script" -H "$header" "$url$path")
     ms() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms$/, "", v); else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.0f", v }' <<<"$out"; }
     rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
     non2xx=$(awk '/Non-2xx/ { print $NF }' <<<"$out"); errors=$(awk '/Socket errors/ { sub(/.*errors: /, ""); print }' <<<"$out")

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EcoEnforce.Data;
 using EcoEnforce.Problems;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,6 +54,11 @@ public abstract partial class AppTests<TApp>
         Assert.Equal(count - (pages - 1) * pageSize, Regex.Matches(last, "<td data-label=\"序号\">").Count);
         Assert.Contains("分页测试问题249<", last, StringComparison.Ordinal);
         Assert.DoesNotContain("下一页", last, StringComparison.Ordinal);
+        // The API pages the same way: the last of three pages of 100, and a page size out of range is refused.
+        var api = await ApiAsync();
+        var json = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/problems?year=2047&pageSize=100&page=3", Ct);
+        Assert.Equal((count, 3, count - 200), (json.GetProperty("total").GetInt32(), json.GetProperty("page").GetInt32(), json.GetProperty("items").GetArrayLength()));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/problems?pageSize=5000", Ct)).StatusCode);
     }
 
     [Fact]

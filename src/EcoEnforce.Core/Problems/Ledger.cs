@@ -84,18 +84,6 @@ public static class Ledger
                 .ToListAsync(ct);
             return new Page([.. problems.Select(p => ToRow(p, today))], total, overdue, fines, page, pageCount);
         }
-
-        public async Task<IReadOnlyList<LedgerRow>> HandleAsync(Filter filter, CancellationToken ct)
-        {
-            var today = ChinaTime.Today(clock);
-            var problems = await Apply(db.Problems.AsNoTracking(), filter, today)
-                .Include(p => p.Enterprise!).ThenInclude(e => e.Township)
-                .Include(p => p.Measures)
-                .OrderBy(p => p.FoundOn).ThenBy(p => p.Id)
-                .AsSplitQuery()
-                .ToListAsync(ct);
-            return [.. problems.Select(p => ToRow(p, today))];
-        }
     }
 
     public static IQueryable<Problem> Apply(IQueryable<Problem> query, Filter f, DateOnly today)

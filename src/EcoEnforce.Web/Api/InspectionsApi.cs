@@ -29,7 +29,7 @@ public static class InspectionsApi
         inspections.MapGet("/", ListAsync).WithSummary("检查任务：本人所在检查组的任务；领导可查看全部（mine=false）");
         inspections.MapGet("/{id:int}", GetAsync).WithSummary("检查任务及其现场检查笔录");
         var problems = v1.MapGroup("/problems").WithTags("问题台账").RequireAuthorization(Infrastructure.Policies.Staff);
-        problems.MapGet("/", ProblemsAsync).WithSummary("问题台账（附表2 字段），可按类别、来源、措施、状态、乡镇、专项、月份、逾期筛选");
+        problems.MapGet("/", ProblemsAsync).WithSummary("问题台账（附表2 字段），可按类别、来源、措施、状态、乡镇、专项、年度、月份、逾期筛选；分页（pageSize 1–1000）");
     }
 
     private static async Task<Ok<List<TaskDto>>> ListAsync(ClaimsPrincipal user, EcoEnforceDb db, CancellationToken ct, bool mine = true,
@@ -57,17 +57,23 @@ public static class InspectionsApi
             record.Findings, [.. record.Answers.Select(a => new AnswerDto(a.CheckItemId, a.CheckItem!.Text, a.Answer.ToString(), a.Note))])));
     }
 
-    private static async Task<Ok<List<ProblemDto>>> ProblemsAsync(EcoEnforce.Problems.Ledger.Handler ledger, CancellationToken ct, ProblemCategory? category = null,
-        TaskSource? source = null, MeasureKind? measure = null, ProblemStatus? status = null, int? townshipId = null, int? campaignId = null,
-        DateOnly? month = null, bool? overdue = null)
+    /// <summary>A page at a time (the ledger holds every year's problems), oldest first like the 附表2 numbering.</summary>
+    private static async Task<Results<Ok<EntitiesApi.PageDto<ProblemDto>>, ValidationProblem>> ProblemsAsync(EcoEnforce.Problems.Ledger.Handler ledger,
+        CancellationToken ct, ProblemCategory? category = null, TaskSource? source = null, MeasureKind? measure = null, ProblemStatus? status = null,
+        int? townshipId = null, int? campaignId = null, DateOnly? month = null, bool? overdue = null, int? year = null, int page = 1, int pageSize = 200)
     {
-        var rows = await ledger.HandleAsync(new EcoEnforce.Problems.Ledger.Filter
+        if (pageSize is < 1 or > 1000 || page < 1)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = ["page ≥ 1，pageSize 为 1–1000"] });
+        if (year is < 1 or > 9999)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["year 为 1–9999"] });
+        var result = await ledger.PageAsync(new EcoEnforce.Problems.Ledger.Filter
         {
             Category = category, Source = source, Measure = measure, Status = status, TownshipId = townshipId, CampaignId = campaignId,
             Month = month, Overdue = overdue,
-        }, ct);
-        return TypedResults.Ok(rows.Select(r => new ProblemDto(r.Id, r.CategoryLabel, r.Description, r.EnterpriseId, r.EnterpriseName, r.SourceLabel,
-            r.FoundOn, r.TaskId, r.CampaignId, r.RectificationDeadline, r.Status.ToString(), r.IsOverdue,
-            [.. r.Measures.OrderBy(m => m).Select(m => m.ToString())], r.TotalFineWan)).ToList());
+            FoundFrom = year is { } from ? new DateOnly(from, 1, 1) : null, FoundTo = year is { } to ? new DateOnly(to, 12, 31) : null,
+        }, page, pageSize, ct);
+        return TypedResults.Ok(new EntitiesApi.PageDto<ProblemDto>([.. result.Rows.Select(r => new ProblemDto(r.Id, r.CategoryLabel, r.Description,
+            r.EnterpriseId, r.EnterpriseName, r.SourceLabel, r.FoundOn, r.TaskId, r.CampaignId, r.RectificationDeadline, r.Status.ToString(), r.IsOverdue,
+            [.. r.Measures.OrderBy(m => m).Select(m => m.ToString())], r.TotalFineWan))], result.Total, result.PageNumber, pageSize));
     }
 }

@@ -12,7 +12,7 @@ public sealed class LedgerTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private async Task<IReadOnlyList<string>> Descriptions(Ledger.Filter filter) =>
-        [.. (await _db.Run<Ledger.Handler, IReadOnlyList<LedgerRow>>(h => h.HandleAsync(filter, Ct))).Select(r => r.Description)];
+        [.. (await _db.Run<Ledger.Handler, Ledger.Page>(h => h.PageAsync(filter, 1, 1000, Ct))).Rows.Select(r => r.Description)];
 
     /// <summary>"lidu-water" found in July with an overdue deadline; "qingxi-air" in August, penalised; "qingxi-closed"
     /// closed past its deadline; "lidu-other" with no deadline.</summary>
@@ -70,7 +70,7 @@ public sealed class LedgerTests : IDisposable
     public async Task A_row_carries_the_labels_the_form_prints()
     {
         await SeedAsync();
-        var rows = await _db.Run<Ledger.Handler, IReadOnlyList<LedgerRow>>(h => h.HandleAsync(new(), Ct));
+        var rows = (await _db.Run<Ledger.Handler, Ledger.Page>(h => h.PageAsync(new(), 1, 1000, Ct))).Rows;
         var other = Assert.Single(rows, r => r.Description == "lidu-other");
         Assert.Equal(("其他（辐射）", "双随机", "李渡街道"), (other.CategoryLabel, other.SourceLabel, other.TownshipName));
         Assert.True(Assert.Single(rows, r => r.Description == "lidu-water").IsOverdue);

@@ -29,8 +29,8 @@ public sealed class LedgerXlsxTests : IDisposable
         await _db.OpenAsync(ProblemTestDb.Water(enterprise, new(2022, 9, 3), campaignId: _db.WaterCampaignId));
 
         using var stream = new MemoryStream();
-        var ledger = await _db.Run<Ledger.Handler, IReadOnlyList<LedgerRow>>(h => h.HandleAsync(new Ledger.Filter
-            { CampaignId = _db.WaterCampaignId, FoundFrom = new(2022, 1, 1), FoundTo = new(2022, 8, 31) }, Ct));
+        var ledger = (await _db.Run<Ledger.Handler, Ledger.Page>(h => h.PageAsync(new Ledger.Filter
+            { CampaignId = _db.WaterCampaignId, FoundFrom = new(2022, 1, 1), FoundTo = new(2022, 8, 31) }, 1, 1000, Ct))).Rows;
         var form = new LedgerForm("水污染防治", 2022, 8, "李渡街道办事处", new InspectionCounts(10, 9, 1, 0), new InspectionCounts(40, 38, 6, 5),
             "张三", new DateOnly(2022, 8, 25), "72899063");
         LedgerXlsx.Write(stream, form, ledger);

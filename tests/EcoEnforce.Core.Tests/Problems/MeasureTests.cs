@@ -20,7 +20,7 @@ public sealed class MeasureTests : IDisposable
         new(problemId, MeasureKind.Penalty, Found.AddDays(10), $"渝（涪）环罚〔2022〕{++_decisions}号", fine);
 
     private async Task<LedgerRow> RowAsync(int problemId) =>
-        Assert.Single(await _db.Run<Ledger.Handler, IReadOnlyList<LedgerRow>>(h => h.HandleAsync(new Ledger.Filter(), Ct)), r => r.Id == problemId);
+        Assert.Single((await _db.Run<Ledger.Handler, Ledger.Page>(h => h.PageAsync(new Ledger.Filter(), 1, 1000, Ct))).Rows, r => r.Id == problemId);
 
     [Fact]
     public async Task A_fine_with_five_decimals_is_refused()

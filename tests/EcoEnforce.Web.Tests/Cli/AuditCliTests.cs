@@ -9,23 +9,7 @@ public sealed partial class AuditCliTests() : CliDataDirectory("audit")
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(int Exit, string Out, string Error)> CapturedAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (previousOut, previousError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            return (await RunAsync(args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Console.SetError(previousError);
-        }
-    }
+    private Task<(int Exit, string Out, string Error)> CapturedAsync(params string[] args) => ConsoleCapture.RunAsync(() => RunAsync(args));
 
     private async Task<string?> SqlAsync(string sql)
     {

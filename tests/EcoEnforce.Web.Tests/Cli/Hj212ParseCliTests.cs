@@ -12,21 +12,10 @@ public sealed class Hj212ParseCliTests
         await File.WriteAllTextAsync(file,
             "junk\r\n##0101QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=30&&1C80\r\n",
             TestContext.Current.CancellationToken);
-        var output = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(output);
-        int exit;
-        try
-        {
-            exit = await CliProgram.RunAsync(["hj212", "parse", file], new Dictionary<string, string?>());
-        }
-        finally
-        {
-            Console.SetOut(previous);
-            File.Delete(file);
-        }
+        var (exit, output, _) = await ConsoleCapture.CliAsync("hj212", "parse", file);
+        File.Delete(file);
         Assert.Equal(0, exit);
-        var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var json = JsonDocument.Parse(line).RootElement;
         foreach (var key in new[] { "valid", "crc", "deviations", "qn", "st", "cn", "pw", "mn", "flag", "pnum", "pno", "cp" })
             Assert.True(json.TryGetProperty(key, out _), key);

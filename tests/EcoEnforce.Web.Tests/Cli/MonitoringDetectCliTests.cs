@@ -19,25 +19,7 @@ public sealed class MonitoringDetectCliTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (previousOut, previousError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            // An empty configuration: the command must not need the data directory or a database.
-            var exit = await CliProgram.RunAsync(args, new Dictionary<string, string?>());
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Console.SetError(previousError);
-        }
-    }
+    private static Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => ConsoleCapture.CliAsync(args);
 
     /// <summary>48 hourly rows of NOX from the instrument, the analyzer and the platform; rows 21–24 of the platform
     /// export were cut by 20%.</summary>

@@ -20,22 +20,7 @@ public sealed class TargetingCliTests : IDisposable
 
     public void Dispose() => File.Delete(_csv);
 
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (previousOut, previousError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            return (await CliProgram.RunAsync(args, new Dictionary<string, string?>()), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Console.SetError(previousError);
-        }
-    }
+    private static Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => ConsoleCapture.CliAsync(args);
 
     [Fact]
     public async Task Backtest_prints_one_json_object_and_an_entitys_history_moves_its_violations_first()
