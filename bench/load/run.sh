@@ -8,7 +8,8 @@
 #   --fill      drop and rebuild the database: one app start migrates it and loads the 2022 plan and the demo data,
 #               then bench/load/fill.sql generates the rest (about a minute)
 #   --seconds   length of each wrk run (default 20)
-#   --think     each connection waits this many milliseconds between requests (default 0: as fast as the app answers)
+#   --think     each connection waits a random 0–2×N milliseconds between requests, N on average (default 0: as
+#               fast as the app answers), like people reading a page before the next click
 #
 # PostgreSQL from LOAD_PGHOST / LOAD_PGPORT / LOAD_PGUSER (default 127.0.0.1:55432, postgres, trust authentication);
 # the database is LOAD_PGDATABASE (default ecoload). Installs wrk with apt when it is missing and we are root.
@@ -94,7 +95,8 @@ pages=(
   "public item|/public/items/$item"
 )
 script=$work/think.lua
-echo "function delay() return $think end" >"$script"
+# Random pauses (mean --think) keep the clients from firing in step after a slow answer.
+echo "function delay() return math.random(0, 2 * $think) end" >"$script"
 
 echo "| page | clients | p50 ms | p90 ms | p99 ms | requests/s | non-2xx | socket errors |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"

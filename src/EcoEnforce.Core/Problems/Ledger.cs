@@ -64,14 +64,14 @@ public static class Ledger
         {
             var today = ChinaTime.Today(clock);
             var matching = Apply(db.Problems.AsNoTracking(), filter, today);
-            var (total, overdue, fines) = await LedgerVersion.CachedAsync(cache, db, (filter, today), async () =>
+            var (total, overdue, fines) = await LedgerVersion.CachedAsync(cache, db, (filter, today), async none =>
             {
                 var overdueQuery = Apply(matching, filter with { Overdue = true }, today);
                 // Fines are decimals, which SQLite cannot sum: the penalty amounts come back and are added here.
                 var fineList = await matching.Join(db.ProblemMeasures.Where(m => m.Kind == MeasureKind.Penalty && m.FineWan != null),
                         p => p.Id, m => m.ProblemId, (p, m) => m.FineWan!.Value)
-                    .ToListAsync(ct);
-                return (await matching.CountAsync(ct), await overdueQuery.CountAsync(ct), fineList.Sum());
+                    .ToListAsync(none);
+                return (await matching.CountAsync(none), await overdueQuery.CountAsync(none), fineList.Sum());
             }, ct);
             var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
             var page = Math.Clamp(pageNumber, 1, pageCount);

@@ -1,5 +1,6 @@
 using EcoEnforce.Data;
 using Microsoft.EntityFrameworkCore;
+using EcoEnforce.Common;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace EcoEnforce.Problems;
@@ -13,14 +14,12 @@ public static class LedgerVersion
     public static async Task<long> GetAsync(EcoEnforceDb db, CancellationToken ct) =>
         await db.ProblemEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
 
-    /// <summary>The value for <paramref name="key"/> at the current version, computed once per version per node.</summary>
-    public static async Task<T> CachedAsync<T>(IMemoryCache cache, EcoEnforceDb db, object key, Func<Task<T>> compute, CancellationToken ct)
+    /// <summary>The value for <paramref name="key"/> at the current version, computed once per version per node
+    /// (<see cref="SingleFlight"/>: <paramref name="compute"/> gets no cancellation token, as every caller awaits it).</summary>
+    public static async Task<T> CachedAsync<T>(IMemoryCache cache, EcoEnforceDb db, object key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
         var version = await GetAsync(db, ct);
-        return (await cache.GetOrCreateAsync((nameof(LedgerVersion), key, version), entry =>
-        {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
-            return compute();
-        }))!;
+        return await SingleFlight.GetOrCreateAsync(cache, (nameof(LedgerVersion), key, version),
+            entry => entry.SlidingExpiration = TimeSpan.FromMinutes(10), () => compute(CancellationToken.None));
     }
 }

@@ -29,11 +29,8 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IMemoryCache
     {
         Today = ChinaTime.Today(clock);
         var today = Today;
-        Figures = await cache.GetOrCreateAsync(("dashboard", today), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = FiguresLifetime;
-            return CountAsync(today, ct);
-        }) ?? await CountAsync(today, ct);
+        Figures = await SingleFlight.GetOrCreateAsync(cache, ("dashboard", today), entry => entry.AbsoluteExpirationRelativeToNow = FiguresLifetime,
+            () => CountAsync(today, CancellationToken.None));
         if ((await Infrastructure.ReportAccess.ForAsync(db, User, ct)).OwnUnit is { } unit)
             Owed = await EcoEnforce.Reports.MonthlyBoard.OwedByAsync(db, clock, unit, ct);
         Plans = await db.Plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Version)
