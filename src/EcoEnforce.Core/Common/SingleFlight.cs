@@ -25,4 +25,58 @@ public static class SingleFlight
             throw;
         }
     }
+
+    /// <summary>The last value at once, however old: once it is older than <paramref name="lifetime"/> one caller starts
+    /// a refresh in the background and everyone keeps getting the old value until the new one is ready. Only the very
+    /// first call (or one after a failed first computation) waits. <paramref name="compute"/> must bring its own
+    /// database scope, since it may outlive the request that started it; a failed refresh keeps the old value.</summary>
+    public static Task<T> GetOrRefreshAsync<T>(IMemoryCache cache, object key, TimeSpan lifetime, TimeProvider clock, Func<Task<T>> compute) =>
+        cache.GetOrCreate(key, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromDays(1);
+            return new Slot<T>(clock);
+        })!.Get(lifetime, compute);
+
+    private sealed class Slot<T>(TimeProvider clock)
+    {
+        private readonly Lock _gate = new();
+        private Task<T>? _current;
+        private DateTimeOffset _computedAt;
+        private bool _refreshing;
+
+        public Task<T> Get(TimeSpan lifetime, Func<Task<T>> compute)
+        {
+            lock (_gate)
+            {
+                if (_current is null || _current.IsFaulted || _current.IsCanceled)
+                {
+                    _computedAt = clock.GetUtcNow();
+                    return _current = compute();
+                }
+                if (!_refreshing && _current.IsCompletedSuccessfully && clock.GetUtcNow() - _computedAt >= lifetime)
+                {
+                    _refreshing = true;
+                    _ = RefreshAsync(compute);
+                }
+                return _current;
+            }
+        }
+
+        private async Task RefreshAsync(Func<Task<T>> compute)
+        {
+            try
+            {
+                var value = await Task.Run(compute);
+                lock (_gate) (_current, _computedAt) = (Task.FromResult(value), clock.GetUtcNow());
+            }
+            catch (Exception)
+            {
+                // Keep serving the old value; the next call after the lifetime tries again.
+            }
+            finally
+            {
+                lock (_gate) _refreshing = false;
+            }
+        }
+    }
 }

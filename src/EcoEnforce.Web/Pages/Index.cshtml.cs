@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcoEnforce.Web.Pages;
 
-/// <summary>The dashboard. Its counts are shared by everyone and kept for <see cref="FiguresLifetime"/>: counting a
-/// million problems and a hundred thousand entities on every visit would make the busiest page the slowest.</summary>
-public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IMemoryCache cache) : PageModel
+/// <summary>The dashboard. Its counts are shared by everyone and recounted in the background once they are older than
+/// <see cref="FiguresLifetime"/>: counting a million problems and a hundred thousand entities on every visit would make
+/// the busiest page the slowest, and nobody waits for a recount.</summary>
+public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IMemoryCache cache, IServiceScopeFactory scopes) : PageModel
 {
     public static readonly TimeSpan FiguresLifetime = TimeSpan.FromSeconds(30);
 
@@ -29,8 +30,7 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IMemoryCache
     {
         Today = ChinaTime.Today(clock);
         var today = Today;
-        Figures = await SingleFlight.GetOrCreateAsync(cache, ("dashboard", today), entry => entry.AbsoluteExpirationRelativeToNow = FiguresLifetime,
-            () => CountAsync(today, CancellationToken.None));
+        Figures = await SingleFlight.GetOrRefreshAsync(cache, ("dashboard", today), FiguresLifetime, clock, () => CountAsync(today));
         if ((await Infrastructure.ReportAccess.ForAsync(db, User, ct)).OwnUnit is { } unit)
             Owed = await EcoEnforce.Reports.MonthlyBoard.OwedByAsync(db, clock, unit, ct);
         Plans = await db.Plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Version)
@@ -38,15 +38,21 @@ public sealed class IndexModel(EcoEnforceDb db, TimeProvider clock, IMemoryCache
             .ToListAsync(ct);
     }
 
-    private async Task<Counts> CountAsync(DateOnly today, CancellationToken ct) => new(
-        await db.Enterprises.CountAsync(ct),
-        await db.Enterprises.CountAsync(e => e.SupervisionClass == SupervisionClass.KeyPolluter, ct),
-        await db.Enterprises.CountAsync(e => e.IsAutoMonitoringKeyUnit, ct),
-        await db.Enterprises.CountAsync(e => e.IsNuclearTechUser, ct),
-        await db.Enterprises.CountAsync(e => e.PositiveListEntries.Any(p => p.From <= today && today <= p.To), ct),
-        await db.Inspectors.CountAsync(i => i.IsActive, ct),
-        await db.Inspectors.CountAsync(i => i.IsActive && i.CertificateValidFrom <= today && today <= i.CertificateValidTo, ct),
-        await db.InspectionTasks.CountAsync(t => t.Status == EcoEnforce.Inspections.TaskStatus.Planned || t.Status == EcoEnforce.Inspections.TaskStatus.InProgress, ct),
-        await db.Problems.CountAsync(p => p.Status != EcoEnforce.Problems.ProblemStatus.Closed, ct),
-        await db.Problems.CountAsync(p => p.Status != EcoEnforce.Problems.ProblemStatus.Closed && p.RectificationDeadline != null && p.RectificationDeadline < today, ct));
+    /// <summary>In a scope of its own: a refresh runs in the background, after the request that started it is gone.</summary>
+    private async Task<Counts> CountAsync(DateOnly today)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EcoEnforceDb>();
+        return new(
+            await db.Enterprises.CountAsync(),
+            await db.Enterprises.CountAsync(e => e.SupervisionClass == SupervisionClass.KeyPolluter),
+            await db.Enterprises.CountAsync(e => e.IsAutoMonitoringKeyUnit),
+            await db.Enterprises.CountAsync(e => e.IsNuclearTechUser),
+            await db.Enterprises.CountAsync(e => e.PositiveListEntries.Any(p => p.From <= today && today <= p.To)),
+            await db.Inspectors.CountAsync(i => i.IsActive),
+            await db.Inspectors.CountAsync(i => i.IsActive && i.CertificateValidFrom <= today && today <= i.CertificateValidTo),
+            await db.InspectionTasks.CountAsync(t => t.Status == EcoEnforce.Inspections.TaskStatus.Planned || t.Status == EcoEnforce.Inspections.TaskStatus.InProgress),
+            await db.Problems.CountAsync(p => p.Status != EcoEnforce.Problems.ProblemStatus.Closed),
+            await db.Problems.CountAsync(p => p.Status != EcoEnforce.Problems.ProblemStatus.Closed && p.RectificationDeadline != null && p.RectificationDeadline < today));
+    }
 }

@@ -29,4 +29,36 @@ public sealed class SingleFlightTests
             SingleFlight.GetOrCreateAsync<int>(cache, "key", _ => { }, () => Task.FromException<int>(new InvalidOperationException())));
         Assert.Equal(7, await SingleFlight.GetOrCreateAsync(cache, "key", _ => { }, () => Task.FromResult(7)));
     }
+
+    private sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task An_old_value_is_served_at_once_while_one_refresh_runs_and_the_new_value_follows()
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var clock = new Clock();
+        var refresh = new TaskCompletionSource<int>();
+        var calls = 0;
+        Task<int> Compute() => Interlocked.Increment(ref calls) == 1 ? Task.FromResult(1) : refresh.Task;
+        Task<int> Get() => SingleFlight.GetOrRefreshAsync(cache, "key", TimeSpan.FromSeconds(30), clock, Compute);
+
+        Assert.Equal(1, await Get());
+        clock.Now += TimeSpan.FromSeconds(10);
+        Assert.Equal(1, await Get());
+        Assert.Equal(1, calls);
+
+        clock.Now += TimeSpan.FromSeconds(30);
+        var during = await Task.WhenAll(Get(), Get(), Get());
+        Assert.All(during, v => Assert.Equal(1, v)); // the old value, without waiting
+        Assert.Equal(2, calls); // one refresh for all three
+        refresh.SetResult(2);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await Get() != 2 && DateTime.UtcNow < deadline) await Task.Yield();
+        Assert.Equal(2, await Get());
+        Assert.Equal(2, calls);
+    }
 }
