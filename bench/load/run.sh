@@ -106,6 +106,8 @@ for entry in "${pages[@]}"; do
   [[ $path == /public* ]] && header="X-Visitor: public" || header="Cookie: $cookie"
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url$path")
   [[ $status == 200 ]] || { echo "$path answered $status, not 200" >&2; exit 1; }
+  # Warm up (JIT tiers, connection pool, caches) before measuring; these figures are thrown away.
+  wrk -t2 -c50 -d5s -H "$header" "$url$path" >/dev/null
   for clients in 50 200; do
     sign_in
     [[ $path == /public* ]] || header="Cookie: $cookie"
