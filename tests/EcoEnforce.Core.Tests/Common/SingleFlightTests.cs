@@ -54,11 +54,10 @@ public sealed class SingleFlightTests
         clock.Now += TimeSpan.FromSeconds(30);
         var during = await Task.WhenAll(Get(), Get(), Get());
         Assert.All(during, v => Assert.Equal(1, v)); // the old value, without waiting
-        Assert.Equal(2, calls); // one refresh for all three
         refresh.SetResult(2);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (await Get() != 2 && DateTime.UtcNow < deadline) await Task.Yield();
         Assert.Equal(2, await Get());
-        Assert.Equal(2, calls);
+        Assert.Equal(2, calls); // one refresh, however many calls came while it ran
     }
 }
