@@ -38,9 +38,10 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     public EcoEnforce.Problems.Ledger.Page Result { get; private set; } = new([], 0, 0, 0, 1, 1);
     public IReadOnlyList<LedgerRow> Rows => Result.Rows;
 
-    /// <summary>This list with the same filters on another page.</summary>
-    public string PageLink(int page) => "/Ledger?" + string.Join("&", Request.Query.Where(q => q.Key is not ("pg" or "handler"))
-        .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")).Append($"pg={page}"));
+    /// <summary>This list with the same filters on another page; the year is always written out, so the next page of
+    /// the plain /Ledger stays on the current year.</summary>
+    public string PageLink(int page) => "/Ledger?" + string.Join("&", Request.Query.Where(q => q.Key.ToLowerInvariant() is not ("pg" or "handler" or "year"))
+        .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")).Append($"Year={Year}").Append($"pg={page}"));
     public IReadOnlyList<Campaigns.Campaign> CampaignChoices { get; private set; } = [];
     public IReadOnlyList<Department> Townships { get; private set; } = [];
     public string? Error { get; private set; }
