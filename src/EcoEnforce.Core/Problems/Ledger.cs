@@ -64,14 +64,14 @@ public static class Ledger
         {
             var today = ChinaTime.Today(clock);
             var matching = Apply(db.Problems.AsNoTracking(), filter, today);
-            var (total, overdue, fines) = await LedgerVersion.CachedAsync(cache, db, (filter, today), async none =>
+            var (total, overdue, fines) = await LedgerVersion.CachedAsync(cache, db, (filter, today), async uncancelled =>
             {
-                var overdueQuery = Apply(matching, filter with { Overdue = true }, today);
+                var overdueQuery = Apply(matching, new Filter { Overdue = true }, today); // only the overdue condition on top
                 // Fines are decimals, which SQLite cannot sum: the penalty amounts come back and are added here.
                 var fineList = await matching.Join(db.ProblemMeasures.Where(m => m.Kind == MeasureKind.Penalty && m.FineWan != null),
                         p => p.Id, m => m.ProblemId, (p, m) => m.FineWan!.Value)
-                    .ToListAsync(none);
-                return (await matching.CountAsync(none), await overdueQuery.CountAsync(none), fineList.Sum());
+                    .ToListAsync(uncancelled);
+                return (await matching.CountAsync(uncancelled), await overdueQuery.CountAsync(uncancelled), fineList.Sum());
             }, ct);
             var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
             var page = Math.Clamp(pageNumber, 1, pageCount);

@@ -36,13 +36,13 @@ public static class RepeatOffenders
                 .GroupBy(o => o.EnterpriseId)
                 .Select(g => new { EnterpriseId = g.Key, Occasions = g.Count() })
                 .Where(o => o.Occasions >= query.MinOccasions);
-            var (total, page, ids) = await LedgerVersion.CachedAsync(cache, db, (query with { Until = until }, townshipId, pageNumber, pageSize), async none =>
+            var (total, page, ids) = await LedgerVersion.CachedAsync(cache, db, (query with { Until = until }, townshipId, pageNumber, pageSize), async uncancelled =>
             {
-                var count = await counts.CountAsync(none);
+                var count = await counts.CountAsync(uncancelled);
                 var clamped = Math.Clamp(pageNumber, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
                 var pageIds = await counts.Join(db.Enterprises, o => o.EnterpriseId, e => e.Id, (o, e) => new { o.EnterpriseId, o.Occasions, e.Name })
                     .OrderByDescending(o => o.Occasions).ThenBy(o => o.Name).ThenBy(o => o.EnterpriseId)
-                    .Skip((clamped - 1) * pageSize).Take(pageSize).Select(o => o.EnterpriseId).ToListAsync(none);
+                    .Skip((clamped - 1) * pageSize).Take(pageSize).Select(o => o.EnterpriseId).ToListAsync(uncancelled);
                 return (count, clamped, pageIds);
             }, ct);
             var found = await window.Where(p => ids.Contains(p.EnterpriseId))

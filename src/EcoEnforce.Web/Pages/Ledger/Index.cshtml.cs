@@ -13,7 +13,8 @@ namespace EcoEnforce.Web.Pages.Ledger;
 /// <summary>The problem ledger (问题台账) with the 附表2 columns, filters, overdue marks, and the monthly 附表2 workbook
 /// for a campaign with section 1 computed from the records.</summary>
 [Authorize(Policy = Infrastructure.Policies.StaffOrLiaison)]
-public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, TimeProvider clock) : PageModel
+public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handler ledger, TimeProvider clock,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ProblemCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public TaskSource? Source { get; set; }
@@ -97,9 +98,12 @@ public sealed class IndexModel(EcoEnforceDb db, EcoEnforce.Problems.Ledger.Handl
     {
         CampaignChoices = await EcoEnforce.Campaigns.PlanQueries.CurrentCampaignsAsync(db, ct);
         Townships = await EcoEnforce.Organisation.DepartmentQueries.TownshipsAsync(db, ct);
+        // The first and last problem's years change only with the ledger: read once per ledger version, not per page.
+        var (first, last) = await LedgerVersion.CachedAsync(cache, db, "ledger-years", async uncancelled =>
+            ((await db.Problems.MinAsync(p => (DateOnly?)p.FoundOn, uncancelled))?.Year, (await db.Problems.MaxAsync(p => (DateOnly?)p.FoundOn, uncancelled))?.Year), ct);
         var thisYear = ChinaTime.Today(clock).Year;
-        var first = (await db.Problems.MinAsync(p => (DateOnly?)p.FoundOn, ct))?.Year ?? thisYear;
-        var last = Math.Max(thisYear, (await db.Problems.MaxAsync(p => (DateOnly?)p.FoundOn, ct))?.Year ?? thisYear);
-        Years = [.. Enumerable.Range(first, last - first + 1).Reverse()];
+        var from = first ?? thisYear;
+        var to = Math.Max(thisYear, last ?? thisYear);
+        Years = [.. Enumerable.Range(from, to - from + 1).Reverse()];
     }
 }
